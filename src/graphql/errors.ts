@@ -1,0 +1,38 @@
+/**
+ * Maps domain errors to GraphQL errors with stable `extensions.code`s, and hides everything else:
+ * clients never see stack traces, SQL or Cypher.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
+
+/** Codes Apollo itself assigns (parse/validation errors, bad requests): safe to pass through. */
+const CLIENT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  if (original instanceof ValidationError) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_USER_INPUT', problems: original.problems } };
+  }
+  if (original instanceof ReferencedError) {
+    return { ...base, message: original.message, extensions: { code: 'REFERENCED', referrers: original.referrers } };
+  }
+  if (original instanceof NotFoundError) {
+    return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  log(original);
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,140 @@
+/**
+ * Mutations: imports and per-node upsert/delete. Each validates whole in the service and writes
+ * in one transaction, so a rejected mutation leaves the inventory exactly as it was.
+ */
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import type { ImportMode, NodeType } from '../../domain/vocabulary';
+import type { RequestContext } from '../context';
+import { ImportModeEnum } from '../enums';
+import {
+  DataCategoryInput,
+  DataFlowInput,
+  LegalBasisInput,
+  PartyInput,
+  PermissionInput,
+  PersonalFieldInput,
+  PolicyDocumentInput,
+  PurposeInput,
+} from '../inputs/nodes';
+import {
+  DataCategoryType,
+  DataFlowType,
+  LegalBasisType,
+  PartyType,
+  PermissionType,
+  PersonalFieldType,
+  PolicyDocumentType,
+  PurposeType,
+} from '../types/nodes';
+import { ImportResult } from '../types/results';
+
+/** Writes one node, then reads it back fresh (the request's loaders may hold the old one). */
+async function upsertAndRead(ctx: RequestContext, type: NodeType, input: object) {
+  await ctx.service.upsert(type, { ...input });
+  ctx.reader.forget(type, (input as { key: string }).key);
+  return ctx.reader.node(type, (input as { key: string }).key);
+}
+
+async function remove(ctx: RequestContext, type: NodeType, key: string): Promise<boolean> {
+  await ctx.service.delete(type, key);
+  ctx.reader.forget(type, key);
+  return true;
+}
+
+@Resolver()
+export class MutationResolver {
+  @Mutation(() => ImportResult, { description: 'Imports a manifest (the seeds/ format, as JSON). All or nothing.' })
+  async importInventory(
+    @Ctx() ctx: RequestContext,
+    @Arg('manifest', () => GraphQLJSON) manifest: unknown,
+    @Arg('mode', () => ImportModeEnum, { defaultValue: 'MERGE' }) mode: ImportMode,
+  ): Promise<ImportResult> {
+    const summary = await ctx.service.importManifest(manifest, mode);
+    const w = summary.written;
+    return {
+      mode: summary.mode, removed: summary.removed, documents: w.document, clauses: w.clause, categories: w.category,
+      fields: w.field, purposes: w.purpose, permissions: w.permission, parties: w.party, legalBases: w.legalBasis, flows: w.flow,
+    };
+  }
+
+  @Mutation(() => PolicyDocumentType)
+  upsertPolicyDocument(@Ctx() ctx: RequestContext, @Arg('input', () => PolicyDocumentInput) input: PolicyDocumentInput) {
+    return upsertAndRead(ctx, 'document', { ...input, clauses: (input.clauses ?? []).map((c) => ({ ...c })) });
+  }
+
+  @Mutation(() => DataCategoryType)
+  upsertDataCategory(@Ctx() ctx: RequestContext, @Arg('input', () => DataCategoryInput) input: DataCategoryInput) {
+    return upsertAndRead(ctx, 'category', input);
+  }
+
+  @Mutation(() => PersonalFieldType)
+  upsertPersonalField(@Ctx() ctx: RequestContext, @Arg('input', () => PersonalFieldInput) input: PersonalFieldInput) {
+    return upsertAndRead(ctx, 'field', input);
+  }
+
+  @Mutation(() => PurposeType)
+  upsertPurpose(@Ctx() ctx: RequestContext, @Arg('input', () => PurposeInput) input: PurposeInput) {
+    return upsertAndRead(ctx, 'purpose', input);
+  }
+
+  @Mutation(() => PermissionType)
+  upsertPermission(@Ctx() ctx: RequestContext, @Arg('input', () => PermissionInput) input: PermissionInput) {
+    return upsertAndRead(ctx, 'permission', input);
+  }
+
+  @Mutation(() => PartyType)
+  upsertParty(@Ctx() ctx: RequestContext, @Arg('input', () => PartyInput) input: PartyInput) {
+    return upsertAndRead(ctx, 'party', input);
+  }
+
+  @Mutation(() => LegalBasisType)
+  upsertLegalBasis(@Ctx() ctx: RequestContext, @Arg('input', () => LegalBasisInput) input: LegalBasisInput) {
+    return upsertAndRead(ctx, 'legalBasis', input);
+  }
+
+  @Mutation(() => DataFlowType)
+  upsertDataFlow(@Ctx() ctx: RequestContext, @Arg('input', () => DataFlowInput) input: DataFlowInput) {
+    return upsertAndRead(ctx, 'flow', input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Fails naming the clauses cited while any node still cites it.' })
+  deletePolicyDocument(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'document', key);
+  }
+
+  @Mutation(() => Boolean)
+  deleteDataCategory(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'category', key);
+  }
+
+  @Mutation(() => Boolean)
+  deletePersonalField(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'field', key);
+  }
+
+  @Mutation(() => Boolean)
+  deletePurpose(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'purpose', key);
+  }
+
+  @Mutation(() => Boolean)
+  deletePermission(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'permission', key);
+  }
+
+  @Mutation(() => Boolean)
+  deleteParty(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'party', key);
+  }
+
+  @Mutation(() => Boolean)
+  deleteLegalBasis(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'legalBasis', key);
+  }
+
+  @Mutation(() => Boolean)
+  deleteDataFlow(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
+    return remove(ctx, 'flow', key);
+  }
+}

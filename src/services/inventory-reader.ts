@@ -1,0 +1,215 @@
+/**
+ * Read use cases for one request. Every lookup goes through a DataLoader, so listing 500 fields
+ * with their flows, purposes and recipients costs the same few store calls as listing 10.
+ * Create one reader per request: loaders cache, and a cache must not outlive its request.
+ */
+import DataLoader from 'dataloader';
+import { isCrossBorder, isRecipientKind } from '../domain/flows';
+import type { DataFlow, Party } from '../domain/manifest';
+import type { TracedLineage } from '../domain/lineage';
+import { ValidationError } from '../domain/problems';
+import type { LineageDirection, NodeType } from '../domain/vocabulary';
+import type {
+  FieldQuery,
+  FlowQuery,
+  InventoryStore,
+  NodeOf,
+  Page,
+  PageRequest,
+  PartyQuery,
+  Relation,
+  StoredClause,
+  StoredField,
+} from '../store/inventory-store';
+
+export const LINEAGE_MAX_DEPTH = 20;
+export const LINEAGE_MAX_PATHS = 1000;
+export const MAX_PAGE_SIZE = 1000;
+
+export interface LineageOptions {
+  direction: LineageDirection;
+  maxDepth: number;
+  /** Party to start from instead of the field's origins (downstream) or sinks (upstream). */
+  fromPartyKey?: string | null;
+}
+
+export class InventoryReader {
+  private readonly nodeLoaders = new Map<NodeType, DataLoader<string, unknown>>();
+  private readonly relationLoaders = new Map<Relation, DataLoader<string, string[]>>();
+  private readonly clauseLoader: DataLoader<string, StoredClause | null>;
+  private readonly lineageLoader: DataLoader<string, TracedLineage>;
+
+  constructor(readonly store: InventoryStore) {
+    this.clauseLoader = new DataLoader((citations) => store.getClauses(citations));
+    // Lineage requests are keyed by their JSON so identical ones in a request run once.
+    this.lineageLoader = new DataLoader((keys) => store.traceLineage(keys.map((k) => JSON.parse(k))));
+  }
+
+  // ---- nodes ------------------------------------------------------------------------------
+
+  node<T extends NodeType>(type: T, key: string): Promise<NodeOf[T] | null> {
+    return this.nodeLoader(type).load(key) as Promise<NodeOf[T] | null>;
+  }
+
+  /** Existing nodes for these keys, in order, skipping missing ones. */
+  async nodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T]>> {
+    const found = (await this.nodeLoader(type).loadMany(keys)) as Array<NodeOf[T] | null | Error>;
+    return found.filter((n): n is NodeOf[T] => n !== null && !(n instanceof Error));
+  }
+
+  async requireNode<T extends NodeType>(type: T, key: string): Promise<NodeOf[T]> {
+    const node = await this.node(type, key);
+    if (!node) throw new Error(`inventory is inconsistent: ${type} "${key}" is referenced but missing`);
+    return node;
+  }
+
+  /** Drops a cached node after this request changed it. */
+  forget(type: NodeType, key: string): void {
+    this.nodeLoader(type).clear(key);
+  }
+
+  listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+    return this.prime(type, this.store.listAll(type));
+  }
+
+  async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
+    checkPage(page);
+    const result = await this.store.listFields(query, page);
+    await this.prime('field', Promise.resolve(result.nodes));
+    return result;
+  }
+
+  listParties(query: PartyQuery): Promise<Party[]> {
+    return this.prime('party', this.store.listParties(query));
+  }
+
+  async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>> {
+    checkPage(page);
+    const result = await this.store.listFlows(query, page);
+    await this.prime('flow', Promise.resolve(result.nodes));
+    return result;
+  }
+
+  clauses(citations: readonly string[]): Promise<StoredClause[]> {
+    return this.clauseLoader
+      .loadMany(citations)
+      .then((cs) => cs.filter((c): c is StoredClause => c !== null && !(c instanceof Error)));
+  }
+
+  // ---- relations --------------------------------------------------------------------------
+
+  relatedKeys(relation: Relation, key: string): Promise<string[]> {
+    return this.relationLoader(relation).load(key);
+  }
+
+  async relatedNodes<T extends NodeType>(relation: Relation, key: string, type: T): Promise<Array<NodeOf[T]>> {
+    return this.nodes(type, await this.relatedKeys(relation, key));
+  }
+
+  fieldFlows(fieldKey: string): Promise<DataFlow[]> {
+    return this.relatedNodes('field.flows', fieldKey, 'flow');
+  }
+
+  /** Every party outside the handler that some flow carrying the field reaches. */
+  async fieldRecipients(fieldKey: string): Promise<Party[]> {
+    const flows = await this.fieldFlows(fieldKey);
+    const parties = await this.nodes('party', unique(flows.map((f) => f.to)));
+    return parties.filter((p) => isRecipientKind(p.kind)).sort(byKey);
+  }
+
+  /** Union of one list property over the flows carrying the field. */
+  async fieldFlowTargets<T extends 'purpose' | 'legalBasis' | 'permission'>(fieldKey: string, type: T): Promise<Array<NodeOf[T]>> {
+    const prop = ({ purpose: 'purposes', legalBasis: 'legalBases', permission: 'permissions' } as const)[type];
+    const flows = await this.fieldFlows(fieldKey);
+    return (await this.nodes(type, unique(flows.flatMap((f) => f[prop])))).sort(byKey);
+  }
+
+  /** Fields carried by any of these flows (listed directly or under a listed category). */
+  async fieldsCarriedBy(flowKeys: readonly string[]): Promise<StoredField[]> {
+    const lists = await this.relationLoader('flow.carriedFields').loadMany(flowKeys);
+    const keys = unique(lists.flatMap((l) => (l instanceof Error ? [] : l)));
+    return (await this.nodes('field', keys)).sort(byKey);
+  }
+
+  async partyReceivedFields(partyKey: string): Promise<StoredField[]> {
+    return this.fieldsCarriedBy(await this.relationLoader('party.inbound').load(partyKey));
+  }
+
+  async purposeFields(purposeKey: string): Promise<StoredField[]> {
+    return this.fieldsCarriedBy(await this.relationLoader('purpose.flows').load(purposeKey));
+  }
+
+  async permissionFields(permissionKey: string): Promise<StoredField[]> {
+    return this.fieldsCarriedBy(await this.relationLoader('permission.flows').load(permissionKey));
+  }
+
+  async permissionPurposes(permissionKey: string): Promise<Array<NodeOf['purpose']>> {
+    const flows = await this.relatedNodes('permission.flows', permissionKey, 'flow');
+    return (await this.nodes('purpose', unique(flows.flatMap((f) => f.purposes)))).sort(byKey);
+  }
+
+  async crossBorder(flow: DataFlow): Promise<boolean> {
+    const [from, to] = await Promise.all([this.node('party', flow.from), this.node('party', flow.to)]);
+    return isCrossBorder(from?.country, to?.country);
+  }
+
+  /** Field-level lineage; BAD_USER_INPUT outside maxDepth 1–20 or for an unknown start party. */
+  async lineage(fieldKey: string, options: LineageOptions): Promise<TracedLineage> {
+    if (!Number.isInteger(options.maxDepth) || options.maxDepth < 1 || options.maxDepth > LINEAGE_MAX_DEPTH) {
+      throw new ValidationError([{ path: 'maxDepth', message: `must be an integer from 1 to ${LINEAGE_MAX_DEPTH}, got ${options.maxDepth}` }], 'invalid lineage request');
+    }
+    if (options.fromPartyKey && !(await this.node('party', options.fromPartyKey))) {
+      throw new ValidationError([{ path: 'from', message: `unknown party "${options.fromPartyKey}"` }], 'invalid lineage request');
+    }
+    return this.lineageLoader.load(
+      JSON.stringify({
+        fieldKey,
+        direction: options.direction,
+        limits: { maxDepth: options.maxDepth, maxPaths: LINEAGE_MAX_PATHS },
+        startKeys: options.fromPartyKey ? [options.fromPartyKey] : null,
+      }),
+    );
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private nodeLoader(type: NodeType): DataLoader<string, unknown> {
+    let loader = this.nodeLoaders.get(type);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.store.getNodes(type, keys));
+      this.nodeLoaders.set(type, loader);
+    }
+    return loader;
+  }
+
+  private relationLoader(relation: Relation): DataLoader<string, string[]> {
+    let loader = this.relationLoaders.get(relation);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.store.related(relation, keys));
+      this.relationLoaders.set(relation, loader);
+    }
+    return loader;
+  }
+
+  /** Lists already hold whole nodes: seed the loader so resolvers don't fetch them again. */
+  private async prime<T extends NodeType, N extends { key: string }>(type: T, nodes: Promise<N[]>): Promise<N[]> {
+    const list = await nodes;
+    const loader = this.nodeLoader(type);
+    for (const n of list) loader.prime(n.key, n);
+    return list;
+  }
+}
+
+function checkPage(page: PageRequest): void {
+  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
+    throw new ValidationError([{ path: 'first', message: `must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${page.first}` }], 'invalid page request');
+  }
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}

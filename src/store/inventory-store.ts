@@ -1,0 +1,169 @@
+/**
+ * The one storage interface. Services talk only to this; adapters (sqlite/, neo4j/) are the only
+ * code that knows SQL or Cypher. Every read takes key lists so a GraphQL request costs a fixed
+ * number of round trips whatever the page size, and traversal is one call, never one per hop.
+ */
+import type {
+  DataCategory,
+  DataFlow,
+  LegalBasis,
+  Manifest,
+  Party,
+  PersonalField,
+  Permission,
+  PolicyDocument,
+  Purpose,
+} from '../domain/manifest';
+import type { TracedLineage, LineageLimits } from '../domain/lineage';
+import type { Sensitivity } from '../domain/sensitivity';
+import type { FlowKind, ImportMode, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
+
+/** A document as stored: clauses are read separately (they can be large). */
+export type StoredDocument = Omit<PolicyDocument, 'clauses'>;
+export type StoredCategory = DataCategory & { effective: Sensitivity };
+export type StoredField = PersonalField & { effective: Sensitivity };
+
+export interface StoredClause {
+  documentKey: string;
+  ref: string;
+  title?: string | null;
+  text: string;
+}
+
+export interface NodeOf {
+  document: StoredDocument;
+  category: StoredCategory;
+  field: StoredField;
+  purpose: Purpose;
+  permission: Permission;
+  party: Party;
+  legalBasis: LegalBasis;
+  flow: DataFlow;
+}
+
+/**
+ * Reverse and derived relations, each answered for a list of keys at once.
+ * Where a flow names a category, it carries every field in that category's subtree.
+ */
+export interface RelationOf {
+  /** field → flows carrying it, directly or through its category or an ancestor category */
+  'field.flows': 'flow';
+  /** flow → every field it carries (listed fields plus fields under listed categories) */
+  'flow.carriedFields': 'field';
+  'category.children': 'category';
+  /** category → fields classified directly under it */
+  'category.fields': 'field';
+  'party.inbound': 'flow';
+  'party.outbound': 'flow';
+  'purpose.flows': 'flow';
+  'permission.flows': 'flow';
+  'legalBasis.flows': 'flow';
+  'document.clauses': 'clause';
+}
+export type Relation = keyof RelationOf;
+
+export interface PageRequest {
+  first: number;
+  /** Return only nodes whose key sorts after this one. */
+  afterKey?: string | null;
+}
+
+export interface Page<T> {
+  nodes: T[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+export interface FieldQuery {
+  search?: string | null;
+  sensitive?: boolean | null;
+  /** The category or any of its descendants. */
+  categoryKey?: string | null;
+  purposeKey?: string | null;
+  permissionKey?: string | null;
+  /** Fields that some flow carries to this party. */
+  recipientKey?: string | null;
+}
+
+export interface PartyQuery {
+  search?: string | null;
+  kind?: PartyKind | null;
+}
+
+export interface FlowQuery {
+  fieldKey?: string | null;
+  fromKey?: string | null;
+  toKey?: string | null;
+  purposeKey?: string | null;
+  kind?: FlowKind | null;
+  crossBorder?: boolean | null;
+}
+
+export interface LineageRequest {
+  fieldKey: string;
+  direction: LineageDirection;
+  limits: LineageLimits;
+  /** Party keys to start from; default: the field's origins (downstream) or sinks (upstream). */
+  startKeys?: string[] | null;
+}
+
+export interface WriteSummary {
+  mode: ImportMode;
+  /** Nodes written, per node type (plus clauses). */
+  written: Record<NodeType | 'clause', number>;
+  /** Nodes removed by a REPLACE. */
+  removed: number;
+}
+
+/** What an adapter can do natively; services pick strategies from these. */
+export interface StoreCapabilities {
+  /** Reads see a consistent snapshot across calls of one request. */
+  snapshotReads: boolean;
+  /** Lineage runs inside the database (Cypher) rather than over fetched edges. */
+  nativeTraversal: boolean;
+}
+
+export interface InventoryStore {
+  readonly kind: 'sqlite' | 'neo4j';
+  readonly capabilities: StoreCapabilities;
+  /** A short, secret-free description for logs (`sqlite:./data/fieldtrail.db`). */
+  readonly location: string;
+
+  /** Brings the schema up to date (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+  /** Cheap liveness check for health endpoints. */
+  ping(): Promise<void>;
+
+  /** Nodes by key, in the order asked; null where a key does not exist. */
+  getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>>;
+  /** Clauses by citation (`doc#ref`), in the order asked; null where missing. */
+  getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>>;
+  /** Related keys for each key asked, in the order asked (clauses as `doc#ref` citations). */
+  related<R extends Relation>(relation: R, keys: readonly string[]): Promise<string[][]>;
+  /** Which of these keys exist. */
+  existingKeys(type: NodeType, keys: readonly string[]): Promise<Set<string>>;
+  /** Which of these `doc#ref` citations exist. */
+  existingClauses(citations: readonly string[]): Promise<Set<string>>;
+  /** Nodes that reference this one (`flow:umeng-imei`, `field:imei`…): what blocks its deletion. */
+  referrers(type: NodeType, key: string): Promise<string[]>;
+
+  /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
+  listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;
+  listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>>;
+  listParties(query: PartyQuery): Promise<Party[]>;
+  listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>>;
+
+  /** Field-level lineage for several fields in one call. */
+  traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]>;
+
+  /**
+   * Writes a checked manifest in one transaction: MERGE replaces the named nodes whole and keeps
+   * the rest; REPLACE empties the inventory first. Fails whole (nothing written) on any problem.
+   */
+  write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary>;
+  /** Deletes nodes in one transaction; fails whole with ReferencedError if any is still referenced. */
+  deleteNodes(type: NodeType, keys: readonly string[]): Promise<number>;
+  /** The whole inventory as a manifest, every list ordered by key (so exports compare equal). */
+  exportManifest(): Promise<Manifest>;
+}

@@ -1,0 +1,155 @@
+/**
+ * Versioned schema migrations for the embedded store, applied in order inside a transaction;
+ * `PRAGMA user_version` records how far a database file has come.
+ * Foreign keys are DEFERRABLE so a MERGE can replace a node whole within one transaction;
+ * the adapter runs `foreign_key_check` before commit to name what a write would leave dangling.
+ */
+import {
+  CONSENT_REQUIREMENTS,
+  FLOW_KINDS,
+  FUNCTION_TYPES,
+  PARTY_KINDS,
+  SENSITIVE_CLASSES,
+} from '../../domain/vocabulary';
+
+const oneOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const DEFERRED = 'DEFERRABLE INITIALLY DEFERRED';
+
+/** Columns every node table has. */
+const NODE_COLUMNS = `
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  name_zh TEXT,
+  description TEXT`;
+
+/** One list column of a flow, kept in order. */
+const flowList = (table: string, column: string, target: string) => `
+CREATE TABLE ${table} (
+  flow_key TEXT NOT NULL REFERENCES flows(key) ON DELETE CASCADE ${DEFERRED},
+  ${column} TEXT NOT NULL REFERENCES ${target}(key) ${DEFERRED},
+  ordinal INTEGER NOT NULL,
+  PRIMARY KEY (flow_key, ${column})
+);
+CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`;
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    description: 'inventory graph: nodes, flow lists, clause citations',
+    sql: `
+CREATE TABLE documents (
+  key TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  title_en TEXT,
+  url TEXT,
+  updated_at TEXT NOT NULL,
+  effective_at TEXT NOT NULL
+);
+CREATE TABLE clauses (
+  document_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE ${DEFERRED},
+  ref TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  title TEXT,
+  text TEXT NOT NULL,
+  UNIQUE (document_key, ref)
+);
+CREATE TABLE categories (${NODE_COLUMNS},
+  parent_key TEXT REFERENCES categories(key) ${DEFERRED},
+  sensitive INTEGER CHECK (sensitive IN (0, 1)),
+  sensitive_class TEXT CHECK (sensitive_class IN (${oneOf(SENSITIVE_CLASSES)}))
+);
+CREATE INDEX categories_by_parent ON categories(parent_key);
+CREATE TABLE fields (${NODE_COLUMNS},
+  category_key TEXT NOT NULL REFERENCES categories(key) ${DEFERRED},
+  sensitive INTEGER CHECK (sensitive IN (0, 1)),
+  sensitive_class TEXT CHECK (sensitive_class IN (${oneOf(SENSITIVE_CLASSES)}))
+);
+CREATE INDEX fields_by_category ON fields(category_key);
+CREATE TABLE purposes (${NODE_COLUMNS},
+  function_type TEXT NOT NULL CHECK (function_type IN (${oneOf(FUNCTION_TYPES)}))
+);
+CREATE TABLE permissions (${NODE_COLUMNS},
+  platform TEXT NOT NULL
+);
+CREATE TABLE parties (${NODE_COLUMNS},
+  kind TEXT NOT NULL CHECK (kind IN (${oneOf(PARTY_KINDS)})),
+  country TEXT,
+  contact TEXT,
+  sdk_packages TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE legal_bases (${NODE_COLUMNS},
+  jurisdiction TEXT NOT NULL,
+  article TEXT NOT NULL
+);
+CREATE TABLE flows (
+  key TEXT NOT NULL UNIQUE,
+  name TEXT,
+  name_zh TEXT,
+  description TEXT,
+  from_key TEXT NOT NULL REFERENCES parties(key) ${DEFERRED},
+  to_key TEXT NOT NULL REFERENCES parties(key) ${DEFERRED},
+  kind TEXT NOT NULL CHECK (kind IN (${oneOf(FLOW_KINDS)})),
+  consent TEXT NOT NULL CHECK (consent IN (${oneOf(CONSENT_REQUIREMENTS)})),
+  optional INTEGER NOT NULL CHECK (optional IN (0, 1)),
+  deidentified INTEGER NOT NULL CHECK (deidentified IN (0, 1)),
+  retention_description TEXT,
+  retention_minimum TEXT,
+  retention_maximum TEXT,
+  scenario TEXT
+);
+CREATE INDEX flows_by_from ON flows(from_key);
+CREATE INDEX flows_by_to ON flows(to_key);
+${flowList('flow_fields', 'field_key', 'fields')}
+${flowList('flow_categories', 'category_key', 'categories')}
+${flowList('flow_purposes', 'purpose_key', 'purposes')}
+${flowList('flow_legal_bases', 'legal_basis_key', 'legal_bases')}
+${flowList('flow_permissions', 'permission_key', 'permissions')}
+CREATE TABLE sources (
+  node_type TEXT NOT NULL,
+  node_key TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  document_key TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  PRIMARY KEY (node_type, node_key, ordinal),
+  FOREIGN KEY (document_key, ref) REFERENCES clauses(document_key, ref) ${DEFERRED}
+);
+CREATE INDEX sources_by_clause ON sources(document_key, ref);
+
+-- Effective sensitivity: a category inherits its parent's unless it states its own (PIPL Art. 28).
+CREATE VIEW category_effective AS
+WITH RECURSIVE eff(key, sensitive, sensitive_class, depth) AS (
+  SELECT key,
+         CASE WHEN sensitive = 0 THEN 0 WHEN sensitive_class IS NOT NULL THEN 1 ELSE 0 END,
+         CASE WHEN sensitive = 0 THEN NULL ELSE sensitive_class END,
+         0
+  FROM categories WHERE parent_key IS NULL
+  UNION ALL
+  SELECT c.key,
+         CASE WHEN c.sensitive = 0 THEN 0 WHEN c.sensitive_class IS NOT NULL THEN 1 ELSE e.sensitive END,
+         CASE WHEN c.sensitive = 0 THEN NULL WHEN c.sensitive_class IS NOT NULL THEN c.sensitive_class ELSE e.sensitive_class END,
+         e.depth + 1
+  FROM categories c JOIN eff e ON c.parent_key = e.key
+  WHERE e.depth < 200
+)
+SELECT key, sensitive, sensitive_class FROM eff;
+
+-- Every field a flow carries: listed fields, and every field under a listed category's subtree.
+CREATE VIEW flow_carried_fields AS
+WITH RECURSIVE sub(flow_key, category_key, depth) AS (
+  SELECT flow_key, category_key, 0 FROM flow_categories
+  UNION
+  SELECT sub.flow_key, c.key, sub.depth + 1 FROM sub JOIN categories c ON c.parent_key = sub.category_key
+  WHERE sub.depth < 200
+)
+SELECT flow_key, field_key FROM flow_fields
+UNION
+SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;
+`,
+  },
+];

@@ -1,0 +1,610 @@
+/**
+ * The embedded default store: one SQLite file through better-sqlite3 (WAL, foreign keys on,
+ * versioned migrations, every write in one IMMEDIATE transaction).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { traceLineage, type FlowEdge, type TracedLineage } from '../../domain/lineage';
+import type { Manifest } from '../../domain/manifest';
+import { ReferencedError, ValidationError, type Problem } from '../../domain/problems';
+import { parseCitation } from '../../domain/references';
+import type { ImportMode, NodeType } from '../../domain/vocabulary';
+import type {
+  FieldQuery,
+  FlowQuery,
+  InventoryStore,
+  LineageRequest,
+  NodeOf,
+  Page,
+  PageRequest,
+  PartyQuery,
+  Relation,
+  StoreCapabilities,
+  StoredClause,
+  StoredField,
+  WriteSummary,
+} from '../inventory-store';
+import { MIGRATIONS } from './migrations';
+import {
+  categoryFromRow,
+  documentFromRow,
+  fieldFromRow,
+  flowFromRow,
+  legalBasisFromRow,
+  partyFromRow,
+  permissionFromRow,
+  purposeFromRow,
+  type FlowLists,
+  type Row,
+} from './rows';
+
+/** Where each node type lives, and how a row becomes a record. */
+const TABLE: Record<NodeType, string> = {
+  document: 'documents',
+  category: 'categories',
+  field: 'fields',
+  purpose: 'purposes',
+  permission: 'permissions',
+  party: 'parties',
+  legalBasis: 'legal_bases',
+  flow: 'flows',
+};
+
+/** SELECT lists: categories and fields carry their effective sensitivity. */
+const SELECT: Record<NodeType, string> = {
+  document: 'SELECT t.* FROM documents t',
+  category: `SELECT t.*, e.sensitive AS eff_sensitive, e.sensitive_class AS eff_class
+             FROM categories t LEFT JOIN category_effective e ON e.key = t.key`,
+  field: `SELECT t.*,
+             CASE WHEN t.sensitive = 0 THEN 0 WHEN t.sensitive_class IS NOT NULL THEN 1 ELSE COALESCE(e.sensitive, 0) END AS eff_sensitive,
+             CASE WHEN t.sensitive = 0 THEN NULL WHEN t.sensitive_class IS NOT NULL THEN t.sensitive_class ELSE e.sensitive_class END AS eff_class
+          FROM fields t LEFT JOIN category_effective e ON e.key = t.category_key`,
+  purpose: 'SELECT t.* FROM purposes t',
+  permission: 'SELECT t.* FROM permissions t',
+  party: 'SELECT t.* FROM parties t',
+  legalBasis: 'SELECT t.* FROM legal_bases t',
+  flow: 'SELECT t.* FROM flows t',
+};
+
+/** The flow list tables, by the manifest property they hold. */
+const FLOW_LISTS: Array<{ prop: keyof FlowLists; table: string; column: string; target: NodeType }> = [
+  { prop: 'fields', table: 'flow_fields', column: 'field_key', target: 'field' },
+  { prop: 'categories', table: 'flow_categories', column: 'category_key', target: 'category' },
+  { prop: 'purposes', table: 'flow_purposes', column: 'purpose_key', target: 'purpose' },
+  { prop: 'legalBases', table: 'flow_legal_bases', column: 'legal_basis_key', target: 'legalBasis' },
+  { prop: 'permissions', table: 'flow_permissions', column: 'permission_key', target: 'permission' },
+];
+
+/** Keys of every field whose flows are asked for: the field's category and all its ancestors. */
+const FIELD_FLOWS_SQL = `
+WITH RECURSIVE asked(field_key) AS (SELECT value FROM json_each(?)),
+anc(field_key, category_key, depth) AS (
+  SELECT f.key, f.category_key, 0 FROM fields f JOIN asked a ON a.field_key = f.key
+  UNION
+  SELECT anc.field_key, c.parent_key, anc.depth + 1 FROM anc JOIN categories c ON c.key = anc.category_key
+  WHERE c.parent_key IS NOT NULL AND anc.depth < 200
+)
+SELECT ff.field_key AS k, ff.flow_key AS v FROM flow_fields ff JOIN asked a ON a.field_key = ff.field_key
+UNION
+SELECT anc.field_key AS k, fc.flow_key AS v FROM anc JOIN flow_categories fc ON fc.category_key = anc.category_key
+ORDER BY k, v`;
+
+/** `k` → `v` pairs for each relation, restricted to the keys in the JSON array parameter. */
+const RELATION_SQL: Record<Relation, string> = {
+  'field.flows': FIELD_FLOWS_SQL,
+  'flow.carriedFields': `SELECT flow_key AS k, field_key AS v FROM flow_carried_fields
+                         WHERE flow_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'category.children': `SELECT parent_key AS k, key AS v FROM categories
+                        WHERE parent_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'category.fields': `SELECT category_key AS k, key AS v FROM fields
+                      WHERE category_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'party.inbound': `SELECT to_key AS k, key AS v FROM flows WHERE to_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'party.outbound': `SELECT from_key AS k, key AS v FROM flows WHERE from_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'purpose.flows': `SELECT purpose_key AS k, flow_key AS v FROM flow_purposes
+                    WHERE purpose_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'permission.flows': `SELECT permission_key AS k, flow_key AS v FROM flow_permissions
+                       WHERE permission_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'legalBasis.flows': `SELECT legal_basis_key AS k, flow_key AS v FROM flow_legal_bases
+                       WHERE legal_basis_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
+  'document.clauses': `SELECT document_key AS k, document_key || '#' || ref AS v FROM clauses
+                       WHERE document_key IN (SELECT value FROM json_each(?)) ORDER BY k, ordinal`,
+};
+
+/** What references a node of each type, as `[referring type, SQL returning referrer keys]`. */
+const REFERRERS: Partial<Record<NodeType, Array<[string, string]>>> = {
+  document: [['clause citation', `SELECT DISTINCT node_type || ':' || node_key FROM sources WHERE document_key = ?`]],
+  category: [
+    ['category', 'SELECT key FROM categories WHERE parent_key = ?'],
+    ['field', 'SELECT key FROM fields WHERE category_key = ?'],
+    ['flow', 'SELECT flow_key FROM flow_categories WHERE category_key = ?'],
+  ],
+  field: [['flow', 'SELECT flow_key FROM flow_fields WHERE field_key = ?']],
+  purpose: [['flow', 'SELECT flow_key FROM flow_purposes WHERE purpose_key = ?']],
+  permission: [['flow', 'SELECT flow_key FROM flow_permissions WHERE permission_key = ?']],
+  legalBasis: [['flow', 'SELECT flow_key FROM flow_legal_bases WHERE legal_basis_key = ?']],
+  party: [['flow', 'SELECT key FROM flows WHERE from_key = ? OR to_key = ?']],
+};
+
+export interface SqliteStoreOptions {
+  /** File path, or `:memory:` for tests. */
+  path: string;
+  /** Milliseconds a writer waits for another connection's lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+export class SqliteStore implements InventoryStore {
+  readonly kind = 'sqlite' as const;
+  readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false };
+  readonly location: string;
+  private readonly db: Database.Database;
+
+  constructor(options: SqliteStoreOptions) {
+    this.location = `sqlite:${options.path}`;
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    if (options.path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  async migrate(): Promise<void> {
+    const current = this.db.pragma('user_version', { simple: true }) as number;
+    const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+    if (current > latest) {
+      throw new Error(`${this.location} has schema version ${current}, newer than this FieldTrail knows (${latest}); upgrade FieldTrail`);
+    }
+    for (const m of MIGRATIONS.filter((m) => m.version > current)) {
+      this.db.transaction(() => {
+        this.db.exec(m.sql);
+        this.db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  // ---- reads ------------------------------------------------------------------------------
+
+  async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
+    if (keys.length === 0) return [];
+    const rows = this.all(`${SELECT[type]} WHERE t.key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+    const byKey = new Map(this.toRecords(type, rows).map((r) => [r.key, r]));
+    return keys.map((k) => (byKey.get(k) as NodeOf[T] | undefined) ?? null);
+  }
+
+  async getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>> {
+    const pairs = citations.map((c) => parseCitation(c)).filter((p) => p !== null);
+    const rows = this.all(
+      `SELECT c.document_key, c.ref, c.title, c.text FROM clauses c
+       JOIN json_each(?) j ON c.document_key = json_extract(j.value, '$[0]') AND c.ref = json_extract(j.value, '$[1]')`,
+      JSON.stringify(pairs.map((p) => [p.documentKey, p.ref])),
+    );
+    const byCitation = new Map(rows.map((r) => [`${r.document_key}#${r.ref}`, r]));
+    return citations.map((c) => {
+      const r = byCitation.get(c);
+      return r ? { documentKey: r.document_key as string, ref: r.ref as string, title: (r.title as string) ?? null, text: r.text as string } : null;
+    });
+  }
+
+  async related(relation: Relation, keys: readonly string[]): Promise<string[][]> {
+    if (keys.length === 0) return [];
+    const rows = this.all(RELATION_SQL[relation], JSON.stringify(keys));
+    return this.group(keys, rows);
+  }
+
+  async existingKeys(type: NodeType, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = this.all(`SELECT key FROM ${TABLE[type]} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+    return new Set(rows.map((r) => r.key as string));
+  }
+
+  async existingClauses(citations: readonly string[]): Promise<Set<string>> {
+    const found = await this.getClauses(citations);
+    return new Set(citations.filter((_, i) => found[i] !== null));
+  }
+
+  async referrers(type: NodeType, key: string): Promise<string[]> {
+    return this.referrersSync(type, key);
+  }
+
+  async listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+    return this.toRecords(type, this.all(`${SELECT[type]} ORDER BY t.key`));
+  }
+
+  async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.search) {
+      where.push(`(instr(lower(t.key), lower(?)) > 0 OR instr(lower(t.name), lower(?)) > 0 OR instr(lower(COALESCE(t.name_zh, '')), lower(?)) > 0)`);
+      params.push(query.search, query.search, query.search);
+    }
+    if (query.sensitive != null) {
+      where.push(`(CASE WHEN t.sensitive = 0 THEN 0 WHEN t.sensitive_class IS NOT NULL THEN 1 ELSE COALESCE(e.sensitive, 0) END) = ?`);
+      params.push(query.sensitive ? 1 : 0);
+    }
+    if (query.categoryKey) {
+      where.push(`t.category_key IN (WITH RECURSIVE sub(k, d) AS (SELECT ?, 0 UNION SELECT c.key, sub.d + 1 FROM categories c JOIN sub ON c.parent_key = sub.k WHERE sub.d < 200) SELECT k FROM sub)`);
+      params.push(query.categoryKey);
+    }
+    const carriedBy = (flowCondition: string, value: string) => {
+      where.push(`t.key IN (SELECT cf.field_key FROM flow_carried_fields cf WHERE cf.flow_key IN (${flowCondition}))`);
+      params.push(value);
+    };
+    if (query.purposeKey) carriedBy('SELECT flow_key FROM flow_purposes WHERE purpose_key = ?', query.purposeKey);
+    if (query.permissionKey) carriedBy('SELECT flow_key FROM flow_permissions WHERE permission_key = ?', query.permissionKey);
+    if (query.recipientKey) carriedBy('SELECT key FROM flows WHERE to_key = ?', query.recipientKey);
+    return this.page('field', where, params, page);
+  }
+
+  async listParties(query: PartyQuery): Promise<NodeOf['party'][]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.search) {
+      where.push(`(instr(lower(t.key), lower(?)) > 0 OR instr(lower(t.name), lower(?)) > 0 OR instr(lower(COALESCE(t.name_zh, '')), lower(?)) > 0)`);
+      params.push(query.search, query.search, query.search);
+    }
+    if (query.kind) {
+      where.push('t.kind = ?');
+      params.push(query.kind);
+    }
+    const sql = `${SELECT.party}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key`;
+    return this.toRecords('party', this.all(sql, ...params));
+  }
+
+  async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.fieldKey) {
+      where.push(`t.key IN (SELECT v FROM (${FIELD_FLOWS_SQL}))`);
+      params.push(JSON.stringify([query.fieldKey]));
+    }
+    if (query.fromKey) { where.push('t.from_key = ?'); params.push(query.fromKey); }
+    if (query.toKey) { where.push('t.to_key = ?'); params.push(query.toKey); }
+    if (query.kind) { where.push('t.kind = ?'); params.push(query.kind); }
+    if (query.purposeKey) {
+      where.push('t.key IN (SELECT flow_key FROM flow_purposes WHERE purpose_key = ?)');
+      params.push(query.purposeKey);
+    }
+    if (query.crossBorder != null) {
+      // Mirrors domain/flows.ts isCrossBorder: both countries known and different.
+      where.push(`(SELECT CASE WHEN pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country THEN 1 ELSE 0 END
+                   FROM parties pf, parties pt WHERE pf.key = t.from_key AND pt.key = t.to_key) = ?`);
+      params.push(query.crossBorder ? 1 : 0);
+    }
+    return this.page('flow', where, params, page);
+  }
+
+  async traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]> {
+    if (requests.length === 0) return [];
+    const fieldKeys = [...new Set(requests.map((r) => r.fieldKey))];
+    const rows = this.all(
+      `SELECT ff.k AS field_key, f.key, f.from_key, f.to_key FROM (${FIELD_FLOWS_SQL}) ff JOIN flows f ON f.key = ff.v`,
+      JSON.stringify(fieldKeys),
+    );
+    const edges = new Map<string, FlowEdge[]>();
+    for (const r of rows) {
+      const list = edges.get(r.field_key as string) ?? [];
+      list.push({ key: r.key as string, from: r.from_key as string, to: r.to_key as string });
+      edges.set(r.field_key as string, list);
+    }
+    return requests.map((r) =>
+      traceLineage(edges.get(r.fieldKey) ?? [], r.direction, r.limits, r.startKeys ?? undefined),
+    );
+  }
+
+  // ---- writes -----------------------------------------------------------------------------
+
+  async write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary> {
+    const run = this.db.transaction((): WriteSummary => {
+      let removed = 0;
+      if (mode === 'REPLACE') removed = this.clearAll();
+      const written = { document: 0, clause: 0, category: 0, field: 0, purpose: 0, permission: 0, party: 0, legalBasis: 0, flow: 0 };
+      const s = this.statements();
+      for (const d of manifest.documents) {
+        s.upsertDocument.run({ key: d.key, title: d.title, title_en: d.titleEn ?? null, url: d.url ?? null, updated_at: d.updatedAt, effective_at: d.effectiveAt });
+        s.deleteClauses.run(d.key);
+        d.clauses.forEach((c, i) => s.insertClause.run(d.key, c.ref, i, c.title ?? null, c.text));
+        written.document++;
+        written.clause += d.clauses.length;
+      }
+      for (const c of manifest.categories) {
+        s.upsertCategory.run({ ...this.base(c), parent_key: c.parent ?? null, sensitive: toInt(c.sensitive), sensitive_class: c.sensitiveClass ?? null });
+        this.writeSources('category', c.key, c.sources);
+        written.category++;
+      }
+      for (const f of manifest.fields) {
+        s.upsertField.run({ ...this.base(f), category_key: f.category, sensitive: toInt(f.sensitive), sensitive_class: f.sensitiveClass ?? null });
+        this.writeSources('field', f.key, f.sources);
+        written.field++;
+      }
+      for (const p of manifest.purposes) {
+        s.upsertPurpose.run({ ...this.base(p), function_type: p.functionType });
+        this.writeSources('purpose', p.key, p.sources);
+        written.purpose++;
+      }
+      for (const p of manifest.permissions) {
+        s.upsertPermission.run({ ...this.base(p), platform: p.platform });
+        this.writeSources('permission', p.key, p.sources);
+        written.permission++;
+      }
+      for (const p of manifest.parties) {
+        s.upsertParty.run({ ...this.base(p), kind: p.kind, country: p.country ?? null, contact: p.contact ?? null, sdk_packages: JSON.stringify(p.sdkPackages) });
+        this.writeSources('party', p.key, p.sources);
+        written.party++;
+      }
+      for (const l of manifest.legalBases) {
+        s.upsertLegalBasis.run({ ...this.base(l), jurisdiction: l.jurisdiction, article: l.article });
+        this.writeSources('legalBasis', l.key, l.sources);
+        written.legalBasis++;
+      }
+      for (const f of manifest.flows) {
+        s.upsertFlow.run({
+          key: f.key, name: f.name ?? null, name_zh: f.nameZh ?? null, description: f.description ?? null,
+          from_key: f.from, to_key: f.to, kind: f.kind, consent: f.consent,
+          optional: f.optional ? 1 : 0, deidentified: f.deidentified ? 1 : 0,
+          retention_description: f.retention?.description ?? null,
+          retention_minimum: f.retention?.minimum ?? null,
+          retention_maximum: f.retention?.maximum ?? null,
+          scenario: f.scenario ?? null,
+        });
+        for (const list of FLOW_LISTS) {
+          s.deleteFlowList[list.prop].run(f.key);
+          f[list.prop].forEach((target, i) => s.insertFlowList[list.prop].run(f.key, target, i));
+        }
+        this.writeSources('flow', f.key, f.sources);
+        written.flow++;
+      }
+      this.assertConsistent();
+      return { mode, written, removed };
+    });
+    return run.immediate();
+  }
+
+  async deleteNodes(type: NodeType, keys: readonly string[]): Promise<number> {
+    const run = this.db.transaction((): number => {
+      const existing = new Set(keys);
+      let deleted = 0;
+      for (const key of keys) {
+        // Referrers that are themselves being deleted in this call do not block.
+        const blocking = this.referrersSync(type, key).filter((r) => !(r.startsWith(`${type}:`) && existing.has(r.slice(type.length + 1))));
+        if (blocking.length > 0) throw new ReferencedError(type, key, blocking);
+        this.db.prepare(`DELETE FROM sources WHERE node_type = ? AND node_key = ?`).run(type, key);
+        deleted += this.db.prepare(`DELETE FROM ${TABLE[type]} WHERE key = ?`).run(key).changes;
+      }
+      this.assertConsistent();
+      return deleted;
+    });
+    return run.immediate();
+  }
+
+  async exportManifest(): Promise<Manifest> {
+    const read = this.db.transaction(() => {
+      const documents = this.all('SELECT * FROM documents ORDER BY key').map((row) => ({
+        ...documentFromRow(row),
+        clauses: this.all('SELECT ref, title, text FROM clauses WHERE document_key = ? ORDER BY ordinal', row.key).map((c) =>
+          c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string },
+        ),
+      }));
+      const strip = <T extends { effective: unknown }>(r: T): Omit<T, 'effective'> => {
+        const { effective: _, ...rest } = r;
+        return rest;
+      };
+      return {
+        version: 1 as const,
+        documents,
+        categories: this.toRecords('category', this.all(`${SELECT.category} ORDER BY t.key`)).map(strip),
+        fields: this.toRecords('field', this.all(`${SELECT.field} ORDER BY t.key`)).map(strip),
+        purposes: this.toRecords('purpose', this.all(`${SELECT.purpose} ORDER BY t.key`)),
+        permissions: this.toRecords('permission', this.all(`${SELECT.permission} ORDER BY t.key`)),
+        parties: this.toRecords('party', this.all(`${SELECT.party} ORDER BY t.key`)),
+        legalBases: this.toRecords('legalBasis', this.all(`${SELECT.legalBasis} ORDER BY t.key`)),
+        flows: this.toRecords('flow', this.all(`${SELECT.flow} ORDER BY t.key`)),
+      };
+    });
+    // A read transaction gives the export one consistent snapshot even while others write.
+    return read.deferred() as Manifest;
+  }
+
+  // ---- internals --------------------------------------------------------------------------
+
+  private all(sql: string, ...params: unknown[]): Row[] {
+    return this.db.prepare(sql).all(...params) as Row[];
+  }
+
+  private cache = new Map<string, Database.Statement>();
+  private prepared(sql: string): Database.Statement {
+    let st = this.cache.get(sql);
+    if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
+  private group(keys: readonly string[], rows: Row[]): string[][] {
+    const byKey = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = byKey.get(r.k as string);
+      if (list) list.push(r.v as string);
+      else byKey.set(r.k as string, [r.v as string]);
+    }
+    return keys.map((k) => byKey.get(k) ?? []);
+  }
+
+  private page<T extends 'field' | 'flow'>(type: T, where: string[], params: unknown[], page: PageRequest): Page<NodeOf[T]> {
+    const from = SELECT[type];
+    const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const totalCount = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${from}${filter})`).get(...params) as { n: number }).n;
+    const afterClause = page.afterKey != null ? `${filter ? ' AND' : ' WHERE'} t.key > ?` : '';
+    const rows = this.all(
+      `${from}${filter}${afterClause} ORDER BY t.key LIMIT ?`,
+      ...params,
+      ...(page.afterKey != null ? [page.afterKey] : []),
+      page.first + 1,
+    );
+    const hasNextPage = rows.length > page.first;
+    return { nodes: this.toRecords(type, rows.slice(0, page.first)), totalCount, hasNextPage };
+  }
+
+  /** Turns rows into records, reading sources (and flow lists) for all rows in one query each. */
+  private toRecords<T extends NodeType>(type: T, rows: Row[]): Array<NodeOf[T]> {
+    return this.recordsOf(type, rows) as Array<NodeOf[T]>;
+  }
+
+  private recordsOf(type: NodeType, rows: Row[]): Array<NodeOf[NodeType]> {
+    if (type === 'document') return rows.map(documentFromRow);
+    const keys = JSON.stringify(rows.map((r) => r.key));
+    const sources = this.groupMap(
+      this.all(`SELECT node_key AS k, document_key || '#' || ref AS v FROM sources
+                WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?)) ORDER BY node_key, ordinal`, type, keys),
+    );
+    const src = (r: Row) => sources.get(r.key as string) ?? [];
+    switch (type) {
+      case 'category': return rows.map((r) => categoryFromRow(r, src(r)));
+      case 'field': return rows.map((r) => fieldFromRow(r, src(r)));
+      case 'purpose': return rows.map((r) => purposeFromRow(r, src(r)));
+      case 'permission': return rows.map((r) => permissionFromRow(r, src(r)));
+      case 'party': return rows.map((r) => partyFromRow(r, src(r)));
+      case 'legalBasis': return rows.map((r) => legalBasisFromRow(r, src(r)));
+      case 'flow': {
+        const lists = FLOW_LISTS.map((l) =>
+          this.groupMap(this.all(`SELECT flow_key AS k, ${l.column} AS v FROM ${l.table}
+                                  WHERE flow_key IN (SELECT value FROM json_each(?)) ORDER BY flow_key, ordinal`, keys)),
+        );
+        return rows.map((r) => {
+          const k = r.key as string;
+          const get = (i: number) => lists[i].get(k) ?? [];
+          return flowFromRow(r, src(r), { fields: get(0), categories: get(1), purposes: get(2), legalBases: get(3), permissions: get(4) });
+        });
+      }
+    }
+  }
+
+  private groupMap(rows: Row[]): Map<string, string[]> {
+    const m = new Map<string, string[]>();
+    for (const r of rows) {
+      const list = m.get(r.k as string);
+      if (list) list.push(r.v as string);
+      else m.set(r.k as string, [r.v as string]);
+    }
+    return m;
+  }
+
+  private base(n: { key: string; name: string; nameZh?: string | null; description?: string | null }) {
+    return { key: n.key, name: n.name, name_zh: n.nameZh ?? null, description: n.description ?? null };
+  }
+
+  private writeSources(type: NodeType, key: string, sources: string[]): void {
+    this.prepared('DELETE FROM sources WHERE node_type = ? AND node_key = ?').run(type, key);
+    const insert = this.prepared('INSERT INTO sources (node_type, node_key, ordinal, document_key, ref) VALUES (?, ?, ?, ?, ?)');
+    sources.forEach((citation, i) => {
+      const c = parseCitation(citation)!;
+      insert.run(type, key, i, c.documentKey, c.ref);
+    });
+  }
+
+  private statements() {
+    const upsert = (table: string, columns: string[]) =>
+      this.prepared(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
+         ON CONFLICT(key) DO UPDATE SET ${columns.filter((c) => c !== 'key').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      );
+    const node = ['key', 'name', 'name_zh', 'description'];
+    return {
+      upsertDocument: upsert('documents', ['key', 'title', 'title_en', 'url', 'updated_at', 'effective_at']),
+      deleteClauses: this.prepared('DELETE FROM clauses WHERE document_key = ?'),
+      insertClause: this.prepared('INSERT INTO clauses (document_key, ref, ordinal, title, text) VALUES (?, ?, ?, ?, ?)'),
+      upsertCategory: upsert('categories', [...node, 'parent_key', 'sensitive', 'sensitive_class']),
+      upsertField: upsert('fields', [...node, 'category_key', 'sensitive', 'sensitive_class']),
+      upsertPurpose: upsert('purposes', [...node, 'function_type']),
+      upsertPermission: upsert('permissions', [...node, 'platform']),
+      upsertParty: upsert('parties', [...node, 'kind', 'country', 'contact', 'sdk_packages']),
+      upsertLegalBasis: upsert('legal_bases', [...node, 'jurisdiction', 'article']),
+      upsertFlow: upsert('flows', [...node, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
+        'retention_description', 'retention_minimum', 'retention_maximum', 'scenario']),
+      deleteFlowList: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, this.prepared(`DELETE FROM ${l.table} WHERE flow_key = ?`)])) as Record<keyof FlowLists, Database.Statement>,
+      insertFlowList: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, this.prepared(`INSERT INTO ${l.table} (flow_key, ${l.column}, ordinal) VALUES (?, ?, ?)`)])) as Record<keyof FlowLists, Database.Statement>,
+    };
+  }
+
+  private clearAll(): number {
+    let removed = 0;
+    for (const table of ['sources', ...FLOW_LISTS.map((l) => l.table), 'flows', 'fields', 'categories', 'purposes', 'permissions', 'parties', 'legal_bases', 'clauses', 'documents']) {
+      const n = this.db.prepare(`DELETE FROM ${table}`).run().changes;
+      if (!['sources', 'clauses'].includes(table) && !table.startsWith('flow_')) removed += n;
+    }
+    return removed;
+  }
+
+  private referrersSync(type: NodeType, key: string): string[] {
+    const out: string[] = [];
+    for (const [label, sql] of REFERRERS[type] ?? []) {
+      const params = sql.split('?').length - 1;
+      for (const row of this.db.prepare(sql).raw().all(...Array(params).fill(key)) as unknown[][]) {
+        out.push(label === 'clause citation' ? String(row[0]) : `${label}:${String(row[0])}`);
+      }
+    }
+    return [...new Set(out)].sort();
+  }
+
+  /**
+   * The last line of defence before commit: references left dangling (a MERGE that drops a cited
+   * clause, say) and category cycles become a ValidationError, and the transaction rolls back.
+   */
+  private assertConsistent(): void {
+    const problems: Problem[] = [];
+    for (const v of this.db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>) {
+      problems.push(this.describeViolation(v.table, v.rowid, v.parent));
+    }
+    const cycles = this.all(`
+      WITH RECURSIVE walk(start, cur, depth) AS (
+        SELECT key, parent_key, 1 FROM categories WHERE parent_key IS NOT NULL
+        UNION ALL
+        SELECT w.start, c.parent_key, w.depth + 1 FROM walk w JOIN categories c ON c.key = w.cur
+        WHERE c.parent_key IS NOT NULL AND w.cur <> w.start AND w.depth < 1000)
+      SELECT DISTINCT start FROM walk WHERE cur = start ORDER BY start`);
+    for (const c of cycles) problems.push({ path: `category:${c.start}`, message: `category "${c.start}" would be its own ancestor` });
+    if (problems.length > 0) throw new ValidationError(dedupe(problems), 'the write would leave the inventory inconsistent');
+  }
+
+  private describeViolation(table: string, rowid: number, parent: string): Problem {
+    const row = this.db.prepare(`SELECT * FROM ${table} WHERE rowid = ?`).get(rowid) as Row | undefined;
+    if (!row) return { path: table, message: `a row references a missing ${parent} entry` };
+    switch (table) {
+      case 'sources':
+        return { path: `${row.node_type}:${row.node_key}.sources`, message: `cites clause "${row.ref}" of document "${row.document_key}", which does not exist` };
+      case 'clauses':
+        return { path: `document:${row.document_key}`, message: 'clauses of a document that does not exist' };
+      case 'categories':
+        return { path: `category:${row.key}.parent`, message: `unknown category "${row.parent_key}"` };
+      case 'fields':
+        return { path: `field:${row.key}.category`, message: `unknown category "${row.category_key}"` };
+      case 'flows':
+        return { path: `flow:${row.key}`, message: `references a party that does not exist (from "${row.from_key}", to "${row.to_key}")` };
+      default: {
+        const list = FLOW_LISTS.find((l) => l.table === table);
+        if (list) return { path: `flow:${row.flow_key}.${list.prop}`, message: `unknown ${list.target} "${row[list.column]}"` };
+        return { path: table, message: `references a missing ${parent} entry` };
+      }
+    }
+  }
+}
+
+function toInt(v: boolean | null | undefined): number | null {
+  return v == null ? null : v ? 1 : 0;
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.path}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
