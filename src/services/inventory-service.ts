@@ -4,7 +4,7 @@
  * store), then handed to the store as one transaction: an invalid write stores nothing.
  */
 import type { Manifest } from '../domain/manifest';
-import { NotFoundError, ValidationError } from '../domain/problems';
+import { NotFoundError, ValidationError, type Problem } from '../domain/problems';
 import { checkReferences, referencedKeys, SECTION_OF, type KnownKeys } from '../domain/references';
 import { parseManifest } from '../domain/validate';
 import type { ImportMode, NodeType } from '../domain/vocabulary';
@@ -25,12 +25,18 @@ export class InventoryService {
   /** Creates or replaces one node (whole), checked exactly like a one-node MERGE import. */
   async upsert(type: NodeType, node: Record<string, unknown>): Promise<void> {
     const section = SECTION_OF[type];
-    const manifest = parseManifest({ [section]: [stripNulls(node)] }, `invalid ${type}`);
-    const problems = checkReferences(manifest, await this.knownKeys(manifest)).map((p) => ({
-      ...p,
-      path: p.path.replace(new RegExp(`^${section}\\[0\\]\\.?`), ''),
-    }));
-    if (problems.length > 0) throw new ValidationError(problems, `invalid ${type}`);
+    // Problems are reported relative to the node (`category`, not `fields[0].category`).
+    const prefix = new RegExp(`^${section}\\[0\\]\\.?`);
+    const fail = (problems: Problem[]) =>
+      new ValidationError(problems.map((p) => ({ ...p, path: p.path.replace(prefix, '') })), `invalid ${type}`);
+    let manifest: Manifest;
+    try {
+      manifest = parseManifest({ [section]: [stripNulls(node)] });
+    } catch (err) {
+      throw err instanceof ValidationError ? fail(err.problems) : err;
+    }
+    const problems = checkReferences(manifest, await this.knownKeys(manifest));
+    if (problems.length > 0) throw fail(problems);
     await this.store.write(manifest, 'MERGE');
   }
 

@@ -48,9 +48,9 @@ export class MutationResolver {
   async importInventory(
     @Ctx() ctx: RequestContext,
     @Arg('manifest', () => GraphQLJSON) manifest: unknown,
-    @Arg('mode', () => ImportModeEnum, { defaultValue: 'MERGE' }) mode: ImportMode,
+    @Arg('mode', () => ImportModeEnum, { nullable: true, defaultValue: 'MERGE' }) mode: ImportMode | null,
   ): Promise<ImportResult> {
-    const summary = await ctx.service.importManifest(manifest, mode);
+    const summary = await ctx.service.importManifest(manifest, mode ?? 'MERGE');
     const w = summary.written;
     return {
       mode: summary.mode, removed: summary.removed, documents: w.document, clauses: w.clause, categories: w.category,

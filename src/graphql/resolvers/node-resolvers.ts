@@ -68,11 +68,11 @@ export class PersonalFieldResolver {
   async lineage(
     @Root() f: StoredField,
     @Ctx() ctx: RequestContext,
-    @Arg('direction', () => LineageDirectionEnum, { defaultValue: 'DOWNSTREAM' }) direction: LineageDirection,
-    @Arg('maxDepth', () => Int, { defaultValue: 5, description: '1 to 20' }) maxDepth: number,
+    @Arg('direction', () => LineageDirectionEnum, { nullable: true, defaultValue: 'DOWNSTREAM' }) direction: LineageDirection | null,
+    @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 5, description: '1 to 20' }) maxDepth: number | null,
     @Arg('from', () => ID, { nullable: true, description: 'Start at this party instead of the origins (downstream) or sinks (upstream)' }) from: string | null,
   ) {
-    const traced = await ctx.reader.lineage(f.key, { direction, maxDepth, fromPartyKey: from });
+    const traced = await ctx.reader.lineage(f.key, { direction: direction ?? 'DOWNSTREAM', maxDepth: maxDepth ?? 5, fromPartyKey: from });
     return {
       truncated: traced.truncated,
       paths: traced.paths.map((p) => ({ hopKeys: p.hops, destinationKey: p.destination })),

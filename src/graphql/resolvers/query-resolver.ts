@@ -22,10 +22,10 @@ export class QueryResolver {
   async personalFields(
     @Ctx() { reader }: RequestContext,
     @Arg('filter', () => PersonalFieldFilter, { nullable: true }) filter: PersonalFieldFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return toConnection(await reader.listFields(filter ?? {}, { first, afterKey: decodeCursor(after) }));
+    return toConnection(await reader.listFields(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }));
   }
 
   @Query(() => PersonalFieldType, { nullable: true })
@@ -82,10 +82,10 @@ export class QueryResolver {
   async dataFlows(
     @Ctx() { reader }: RequestContext,
     @Arg('filter', () => DataFlowFilter, { nullable: true }) filter: DataFlowFilter | null,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return toConnection(await reader.listFlows(filter ?? {}, { first, afterKey: decodeCursor(after) }));
+    return toConnection(await reader.listFlows(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }));
   }
 
   @Query(() => DataFlowType, { nullable: true })

@@ -1,0 +1,68 @@
+/**
+ * A real FieldTrail server for tests: the real embedded store, a real HTTP server on a loopback
+ * port, and real GraphQL documents (typed by codegen) sent over fetch.
+ */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLFormattedError } from 'graphql';
+import { startServer, type RunningServer } from '../../src/server';
+import { InventoryService } from '../../src/services/inventory-service';
+import { seedIfEmpty } from '../../src/services/seeds';
+import type { InventoryStore } from '../../src/store/inventory-store';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: GraphQLFormattedError[];
+}
+
+export interface TestApp {
+  store: InventoryStore;
+  server: RunningServer;
+  /** Sends a document; returns status, data and errors without throwing on GraphQL errors. */
+  send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
+  /** Sends a document and fails the test on any error. */
+  query<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** 'jinquan': the bundled seeds; a manifest: that; nothing: empty. */
+  seed?: 'jinquan' | unknown;
+  /** Wrap the store (e.g. to count calls) before the server sees it. */
+  wrap?: (store: InventoryStore) => InventoryStore;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const real = new SqliteStore({ path: ':memory:' });
+  await real.migrate();
+  if (options.seed === 'jinquan') await seedIfEmpty(real);
+  else if (options.seed) await new InventoryService(real).importManifest(options.seed, 'REPLACE');
+  const store = options.wrap ? options.wrap(real) : real;
+  const server = await startServer(store, { port: 0, host: '127.0.0.1', logError: () => undefined });
+
+  async function send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: print(doc), variables }),
+    });
+    const body = (await res.json()) as { data?: T | null; errors?: GraphQLFormattedError[] };
+    return { status: res.status, ...body };
+  }
+
+  return {
+    store,
+    server,
+    send,
+    async query(doc, variables) {
+      const res = await send(doc, variables);
+      if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
+      return res.data!;
+    },
+    async stop() {
+      await server.stop();
+      await real.close();
+    },
+  };
+}
