@@ -32,18 +32,82 @@ export interface TracedLineage {
 export const DEFAULT_LINEAGE_LIMITS: LineageLimits = { maxDepth: 5, maxPaths: 1000 };
 
 /**
- * Where the walk starts when the caller names no party: downstream from the field's origins
- * (parties that send it but receive it on no flow: the data subject, carriers, partners);
- * upstream from its sinks (parties that receive it and pass it on to no one).
- * Where every party sits on a cycle there is no origin, so the smallest key stands in.
+ * Where the walk starts when the caller names no party: downstream from the field's origins,
+ * upstream from its sinks. Precisely: the smallest key of every strongly connected group of
+ * parties that nothing outside the group feeds (in the walking direction). So a plain origin
+ * (the data subject, carriers, partners) starts a walk, and so does a cycle no origin reaches.
  */
 export function defaultStarts(edges: readonly FlowEdge[], direction: LineageDirection): string[] {
-  const senders = new Set(edges.map((e) => e.from));
-  const receivers = new Set(edges.map((e) => e.to));
-  const [candidates, excluded] = direction === 'DOWNSTREAM' ? [senders, receivers] : [receivers, senders];
-  const starts = [...candidates].filter((p) => !excluded.has(p)).sort();
-  if (starts.length > 0 || candidates.size === 0) return starts;
-  return [[...candidates].sort()[0]];
+  const next = new Map<string, string[]>();
+  const parties = new Set<string>();
+  for (const e of edges) {
+    const [a, b] = direction === 'DOWNSTREAM' ? [e.from, e.to] : [e.to, e.from];
+    parties.add(a).add(b);
+    next.set(a, [...(next.get(a) ?? []), b]);
+  }
+  const component = stronglyConnected([...parties].sort(), (p) => next.get(p) ?? []);
+  const fed = new Set<number>();
+  for (const [a, targets] of next) {
+    for (const b of targets) if (component.get(a) !== component.get(b)) fed.add(component.get(b)!);
+  }
+  const starts = new Map<number, string>();
+  for (const p of [...parties].sort()) {
+    const c = component.get(p)!;
+    // Every party here has an edge, so an unfed group always has somewhere to walk.
+    if (!fed.has(c) && !starts.has(c)) starts.set(c, p);
+  }
+  return [...starts.values()].sort();
+}
+
+/** Tarjan's algorithm, iterative (no recursion limit on long chains): party → component id. */
+function stronglyConnected(nodes: string[], next: (n: string) => string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const component = new Map<string, number>();
+  let counter = 0;
+  let components = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: Array<{ node: string; i: number }> = [{ node: root, i: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const targets = next(frame.node);
+      if (frame.i < targets.length) {
+        const t = targets[frame.i++];
+        if (!index.has(t)) {
+          index.set(t, counter);
+          low.set(t, counter++);
+          stack.push(t);
+          onStack.add(t);
+          work.push({ node: t, i: 0 });
+        } else if (onStack.has(t)) {
+          low.set(frame.node, Math.min(low.get(frame.node)!, index.get(t)!));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].node;
+        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      }
+      if (low.get(frame.node) === index.get(frame.node)) {
+        let member: string;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.set(member, components);
+        } while (member !== frame.node);
+        components++;
+      }
+    }
+  }
+  return component;
 }
 
 export function traceLineage(

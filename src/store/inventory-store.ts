@@ -26,7 +26,7 @@ export type StoredField = PersonalField & { effective: Sensitivity };
 export interface StoredClause {
   documentKey: string;
   ref: string;
-  title?: string | null;
+  title: string | null;
   text: string;
 }
 
@@ -103,7 +103,7 @@ export interface LineageRequest {
   fieldKey: string;
   direction: LineageDirection;
   limits: LineageLimits;
-  /** Party keys to start from; default: the field's origins (downstream) or sinks (upstream). */
+  /** Party keys to start from; null/absent: the field's origins (downstream) or sinks (upstream). */
   startKeys?: string[] | null;
 }
 
@@ -111,7 +111,7 @@ export interface WriteSummary {
   mode: ImportMode;
   /** Nodes written, per node type (plus clauses). */
   written: Record<NodeType | 'clause', number>;
-  /** Nodes removed by a REPLACE. */
+  /** Nodes removed by a REPLACE (clauses are counted with their document, not apart). */
   removed: number;
 }
 
@@ -139,18 +139,22 @@ export interface InventoryStore {
   getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>>;
   /** Clauses by citation (`doc#ref`), in the order asked; null where missing. */
   getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>>;
-  /** Related keys for each key asked, in the order asked (clauses as `doc#ref` citations). */
+  /**
+   * Related keys for each key asked, in the order asked; each list ordered by key (clauses as
+   * `doc#ref` citations, in the document's clause order).
+   */
   related<R extends Relation>(relation: R, keys: readonly string[]): Promise<string[][]>;
   /** Which of these keys exist. */
   existingKeys(type: NodeType, keys: readonly string[]): Promise<Set<string>>;
   /** Which of these `doc#ref` citations exist. */
   existingClauses(citations: readonly string[]): Promise<Set<string>>;
-  /** Nodes that reference this one (`flow:umeng-imei`, `field:imei`…): what blocks its deletion. */
+  /** Nodes that reference this one (`flow:umeng-imei`, `field:imei`…), sorted: what blocks its deletion. */
   referrers(type: NodeType, key: string): Promise<string[]>;
 
   /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
   listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;
   listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>>;
+  /** Ordered by key. Search folds case for every script (É, Σ…), not only ASCII. */
   listParties(query: PartyQuery): Promise<Party[]>;
   listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>>;
 

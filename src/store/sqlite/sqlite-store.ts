@@ -76,6 +76,10 @@ const FLOW_LISTS: Array<{ prop: keyof FlowLists; table: string; column: string; 
   { prop: 'permissions', table: 'flow_permissions', column: 'permission_key', target: 'permission' },
 ];
 
+/** Case-insensitive substring of key, name or nameZh; takes the search text three times. */
+const SEARCH_SQL = `(instr(fold_case(t.key), fold_case(?)) > 0 OR instr(fold_case(t.name), fold_case(?)) > 0
+  OR instr(fold_case(COALESCE(t.name_zh, '')), fold_case(?)) > 0)`;
+
 /** Keys of every field whose flows are asked for: the field's category and all its ancestors. */
 const FIELD_FLOWS_SQL = `
 WITH RECURSIVE asked(field_key) AS (SELECT value FROM json_each(?)),
@@ -147,6 +151,8 @@ export class SqliteStore implements InventoryStore {
     if (options.path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
+    // SQLite's lower() folds ASCII only; search must be case-insensitive for É, Ä, Σ… too.
+    this.db.function('fold_case', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
   }
 
   async migrate(): Promise<void> {
@@ -223,7 +229,7 @@ export class SqliteStore implements InventoryStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.search) {
-      where.push(`(instr(lower(t.key), lower(?)) > 0 OR instr(lower(t.name), lower(?)) > 0 OR instr(lower(COALESCE(t.name_zh, '')), lower(?)) > 0)`);
+      where.push(SEARCH_SQL);
       params.push(query.search, query.search, query.search);
     }
     if (query.sensitive != null) {
@@ -248,7 +254,7 @@ export class SqliteStore implements InventoryStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.search) {
-      where.push(`(instr(lower(t.key), lower(?)) > 0 OR instr(lower(t.name), lower(?)) > 0 OR instr(lower(COALESCE(t.name_zh, '')), lower(?)) > 0)`);
+      where.push(SEARCH_SQL);
       params.push(query.search, query.search, query.search);
     }
     if (query.kind) {
