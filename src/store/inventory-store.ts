@@ -170,4 +170,20 @@ export interface InventoryStore {
   deleteNodes(type: NodeType, keys: readonly string[]): Promise<number>;
   /** The whole inventory as a manifest, every list ordered by key (so exports compare equal). */
   exportManifest(): Promise<Manifest>;
+
+  /**
+   * Keeps an immutable copy of the whole inventory under a label (for diffs and audits).
+   * Fails with ValidationError if the label is taken: snapshots are never overwritten.
+   */
+  saveSnapshot(label: string): Promise<SnapshotInfo>;
+  /** Every snapshot, oldest first. */
+  listSnapshots(): Promise<SnapshotInfo[]>;
+  /** The inventory as it was when the snapshot was taken; null for an unknown label. */
+  getSnapshot(label: string): Promise<Manifest | null>;
+}
+
+export interface SnapshotInfo {
+  label: string;
+  /** ISO-8601 timestamp (UTC). */
+  createdAt: string;
 }

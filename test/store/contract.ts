@@ -152,6 +152,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeReads(open, close);
     describeWrites(open, close);
     describeDeletes(open, close);
+    describeSnapshots(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();
@@ -698,6 +699,35 @@ function describeDeletes(open: Open, close: Close): void {
     test('deleting keys that do not exist deletes nothing', async () => {
       expect(await store().deleteNodes('field', ['no-such-field'])).toBe(0);
       expect(await store().exportManifest()).toEqual(ordered(inventory()));
+    });
+  });
+}
+
+function describeSnapshots(open: Open, close: Close): void {
+  describe('snapshots', () => {
+    const store = storeWithInventory(open, close, 'each');
+
+    test('keep the inventory as it was, whatever is written after', async () => {
+      const before = await store().exportManifest();
+      const info = await store().saveSnapshot('v2021-09-01');
+      expect(info.label).toBe('v2021-09-01');
+      expect(Number.isNaN(Date.parse(info.createdAt))).toBe(false);
+      await store().deleteNodes('flow', ['share-umeng']);
+      await store().write(parseManifest({}), 'REPLACE');
+      expect(await store().getSnapshot('v2021-09-01')).toEqual(before);
+      expect(await store().exportManifest()).toEqual(parseManifest({}));
+    });
+
+    test('are listed oldest first and never overwritten', async () => {
+      await store().saveSnapshot('a');
+      await store().deleteNodes('flow', ['share-umeng']);
+      await store().saveSnapshot('b');
+      expect((await store().listSnapshots()).map((s) => s.label)).toEqual(['a', 'b']);
+      const error = await rejection(store().saveSnapshot('a'), ValidationError);
+      expect(error.problems[0].message).toContain('already exists');
+      expect((await store().getSnapshot('a'))!.flows.map((f) => f.key)).toContain('share-umeng');
+      expect((await store().getSnapshot('b'))!.flows.map((f) => f.key)).not.toContain('share-umeng');
+      expect(await store().getSnapshot('missing')).toBeNull();
     });
   });
 }

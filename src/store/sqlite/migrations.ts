@@ -152,4 +152,20 @@ UNION
 SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;
 `,
   },
+  {
+    version: 2,
+    description: 'immutable inventory snapshots',
+    sql: `
+CREATE TABLE snapshots (
+  label TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  manifest TEXT NOT NULL
+);
+-- Snapshots are evidence: once written they are never changed or removed.
+CREATE TRIGGER snapshots_immutable_update BEFORE UPDATE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;
+CREATE TRIGGER snapshots_immutable_delete BEFORE DELETE ON snapshots
+BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;
+`,
+  },
 ];

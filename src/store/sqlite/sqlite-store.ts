@@ -22,6 +22,7 @@ import type {
   Relation,
   StoreCapabilities,
   StoredClause,
+  SnapshotInfo,
   StoredField,
   WriteSummary,
 } from '../inventory-store';
@@ -392,31 +393,55 @@ export class SqliteStore implements InventoryStore {
   }
 
   async exportManifest(): Promise<Manifest> {
-    const read = this.db.transaction(() => {
-      const documents = this.all('SELECT * FROM documents ORDER BY key').map((row) => ({
-        ...documentFromRow(row),
-        clauses: this.all('SELECT ref, title, text FROM clauses WHERE document_key = ? ORDER BY ordinal', row.key).map((c) =>
-          c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string },
-        ),
-      }));
-      const strip = <T extends { effective: unknown }>(r: T): Omit<T, 'effective'> => {
-        const { effective: _, ...rest } = r;
-        return rest;
-      };
-      return {
-        version: 1 as const,
-        documents,
-        categories: this.toRecords('category', this.all(`${SELECT.category} ORDER BY t.key`)).map(strip),
-        fields: this.toRecords('field', this.all(`${SELECT.field} ORDER BY t.key`)).map(strip),
-        purposes: this.toRecords('purpose', this.all(`${SELECT.purpose} ORDER BY t.key`)),
-        permissions: this.toRecords('permission', this.all(`${SELECT.permission} ORDER BY t.key`)),
-        parties: this.toRecords('party', this.all(`${SELECT.party} ORDER BY t.key`)),
-        legalBases: this.toRecords('legalBasis', this.all(`${SELECT.legalBasis} ORDER BY t.key`)),
-        flows: this.toRecords('flow', this.all(`${SELECT.flow} ORDER BY t.key`)),
-      };
-    });
     // A read transaction gives the export one consistent snapshot even while others write.
-    return read.deferred() as Manifest;
+    return this.db.transaction(() => this.exportSync()).deferred();
+  }
+
+  private exportSync(): Manifest {
+    const documents = this.all('SELECT * FROM documents ORDER BY key').map((row) => ({
+      ...documentFromRow(row),
+      clauses: this.all('SELECT ref, title, text FROM clauses WHERE document_key = ? ORDER BY ordinal', row.key).map((c) =>
+        c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string },
+      ),
+    }));
+    const strip = <T extends { effective: unknown }>(r: T): Omit<T, 'effective'> => {
+      const { effective: _, ...rest } = r;
+      return rest;
+    };
+    return {
+      version: 1 as const,
+      documents,
+      categories: this.toRecords('category', this.all(`${SELECT.category} ORDER BY t.key`)).map(strip),
+      fields: this.toRecords('field', this.all(`${SELECT.field} ORDER BY t.key`)).map(strip),
+      purposes: this.toRecords('purpose', this.all(`${SELECT.purpose} ORDER BY t.key`)),
+      permissions: this.toRecords('permission', this.all(`${SELECT.permission} ORDER BY t.key`)),
+      parties: this.toRecords('party', this.all(`${SELECT.party} ORDER BY t.key`)),
+      legalBases: this.toRecords('legalBasis', this.all(`${SELECT.legalBasis} ORDER BY t.key`)),
+      flows: this.toRecords('flow', this.all(`${SELECT.flow} ORDER BY t.key`)),
+    };
+  }
+
+  // ---- snapshots --------------------------------------------------------------------------
+
+  async saveSnapshot(label: string): Promise<SnapshotInfo> {
+    const save = this.db.transaction((): SnapshotInfo => {
+      if (this.db.prepare('SELECT 1 FROM snapshots WHERE label = ?').get(label)) {
+        throw new ValidationError([{ path: 'label', message: `snapshot "${label}" already exists; snapshots are never overwritten` }], 'invalid snapshot');
+      }
+      const createdAt = new Date().toISOString();
+      this.db.prepare('INSERT INTO snapshots (label, created_at, manifest) VALUES (?, ?, ?)').run(label, createdAt, JSON.stringify(this.exportSync()));
+      return { label, createdAt };
+    });
+    return save.immediate();
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return this.all('SELECT label, created_at FROM snapshots ORDER BY rowid').map((r) => ({ label: r.label as string, createdAt: r.created_at as string }));
+  }
+
+  async getSnapshot(label: string): Promise<Manifest | null> {
+    const row = this.db.prepare('SELECT manifest FROM snapshots WHERE label = ?').get(label) as { manifest: string } | undefined;
+    return row ? (JSON.parse(row.manifest) as Manifest) : null;
   }
 
   // ---- internals --------------------------------------------------------------------------
