@@ -5,6 +5,7 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { serveDashboard } from './dashboard';
 import { formatError } from './graphql/errors';
 import { createContext, type RequestContext } from './graphql/context';
 import { fieldTrailSchema } from './graphql/schema';
@@ -58,6 +59,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       }
     }
     if (url.pathname !== '/graphql') {
+      if (await serveDashboard(req, res, url.pathname)) return;
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found. The GraphQL endpoint is /graphql.\n');
     }
     const headers = new HeaderMap();
