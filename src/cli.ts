@@ -12,6 +12,8 @@ import { startServer } from './server';
 import { InventoryService } from './services/inventory-service';
 import { readManifestFile, serializeManifest, type ManifestFormat } from './services/manifest-files';
 import { seedIfEmpty } from './services/seeds';
+import { copyInventory } from './services/copy';
+import { StoreUnavailableError } from './store/neo4j/connection';
 import { openStore } from './store/open-store';
 
 const USAGE = `Usage: fieldtrail <command> [options]
@@ -21,6 +23,11 @@ Commands:
   import FILE [--replace]    import a manifest (YAML or JSON); MERGE by default, --replace empties first
   export [--format yaml|json] [--out FILE]
                              write the whole inventory as a manifest (stdout by default)
+  migrate                    bring the configured store's schema up to date (SQLite migrations,
+                             Neo4j constraints and indexes); idempotent
+  copy --from STORE --to STORE
+                             copy a whole inventory between stores and verify it by comparing exports;
+                             STORE is sqlite:PATH or a Neo4j URI (neo4j://, neo4j+s://, bolt://)
 
 Options (override the environment):
   --db PATH        FIELDTRAIL_DB     embedded database file (default ./data/fieldtrail.db)
@@ -43,6 +50,8 @@ export async function main(argv: string[]): Promise<number> {
       replace: { type: 'boolean', default: false },
       format: { type: 'string' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -57,6 +66,18 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serve(config, !values['no-seed']);
+    case 'migrate': {
+      const store = await openStore(config);
+      console.log(`fieldtrail: ${store.location} is up to date`);
+      await store.close();
+      return 0;
+    }
+    case 'copy': {
+      if (!values.from || !values.to) throw new UsageError('copy needs --from STORE and --to STORE');
+      const summary = await copyInventory(values.from, values.to, process.env);
+      console.log(`copied ${summary.nodes} nodes from ${summary.from} to ${summary.to}; the exports are identical`);
+      return 0;
+    }
     case 'import': {
       if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
       const store = await openStore(config);
@@ -117,6 +138,9 @@ if (require.main === module) {
       if (err instanceof UsageError || (err as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
         console.error(`fieldtrail: ${(err as Error).message}\n\n${USAGE}`);
         process.exitCode = 2;
+      } else if (err instanceof StoreUnavailableError) {
+        console.error(`fieldtrail: ${err.message}`);
+        process.exitCode = 1;
       } else if (err instanceof ConfigError || err instanceof ValidationError || err instanceof ReferencedError || err instanceof NotFoundError) {
         console.error(`fieldtrail: ${(err as Error).message}`);
         process.exitCode = err instanceof ConfigError ? 2 : 1;

@@ -10,7 +10,7 @@ export interface Config {
   store: StoreKind;
   /** SQLite file (or `:memory:`). */
   dbPath: string;
-  neo4j: { uri?: string; user?: string; password?: string; database?: string };
+  neo4j: { uri?: string; user?: string; password?: string; database?: string; maxConnectionPoolSize?: number };
 }
 
 /** Documented in README: name, default, meaning. */
@@ -19,6 +19,11 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'HOST', flag: '--host', default: '127.0.0.1', meaning: 'address the server binds to' },
   { env: 'FIELDTRAIL_DB', flag: '--db', default: './data/fieldtrail.db', meaning: 'embedded database file (`:memory:` for a throw-away one)' },
   { env: 'FIELDTRAIL_STORE', flag: '--store', default: 'sqlite', meaning: 'store adapter: `sqlite` (embedded) or `neo4j`' },
+  { env: 'NEO4J_URI', flag: '', default: '', meaning: 'Neo4j routing URI, e.g. `neo4j://host:7687` or `neo4j+s://xxxx.databases.neo4j.io`' },
+  { env: 'NEO4J_USER', flag: '', default: 'neo4j', meaning: 'Neo4j user' },
+  { env: 'NEO4J_PASSWORD', flag: '', default: '', meaning: 'Neo4j password' },
+  { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
+  { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
 ];
 
 export class ConfigError extends Error {
@@ -26,7 +31,8 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string | undefined> = {}): Config {
-  const pick = (flag: string, name: string, fallback: string) => flags[flag] ?? env[name] ?? fallback;
+  // An empty variable counts as unset (a common way to clear one in shells and CI files).
+  const pick = (flag: string, name: string, fallback: string) => flags[flag] ?? (env[name] || undefined) ?? fallback;
   const portText = pick('port', 'PORT', '4000');
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
@@ -40,16 +46,21 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (!host.trim()) throw new ConfigError('HOST must not be empty');
   const dbPath = pick('db', 'FIELDTRAIL_DB', './data/fieldtrail.db');
   if (!dbPath.trim()) throw new ConfigError('FIELDTRAIL_DB must not be empty');
+  const poolText = env.NEO4J_MAX_POOL_SIZE || undefined;
+  if (poolText !== undefined && !/^[1-9]\d*$/.test(poolText)) {
+    throw new ConfigError(`NEO4J_MAX_POOL_SIZE must be a positive whole number, got "${poolText}"`);
+  }
   return {
     port,
     host,
     store,
     dbPath,
     neo4j: {
-      uri: env.NEO4J_URI,
-      user: env.NEO4J_USER,
-      password: env.NEO4J_PASSWORD,
-      database: env.NEO4J_DATABASE,
+      uri: env.NEO4J_URI || undefined,
+      user: env.NEO4J_USER || undefined,
+      password: env.NEO4J_PASSWORD || undefined,
+      database: env.NEO4J_DATABASE || undefined,
+      maxConnectionPoolSize: poolText ? Number(poolText) : undefined,
     },
   };
 }

@@ -1,0 +1,463 @@
+/**
+ * The Neo4j adapter: the same contract as the embedded store, for inventories that outgrow one
+ * process (Neo4j 5.26+ clusters and Aura) through neo4j-driver.
+ *
+ * - Reads run in `executeRead` (a cluster routes them to readers), writes in `executeWrite`.
+ * - Every value is a parameter; every statement comes from cypher.ts.
+ * - Each read method is one statement (paged lists: page + count), like the embedded store,
+ *   so a GraphQL request costs the same number of round trips on either.
+ * - Lineage: one statement fetches the edges that carry each field; the walk itself is the
+ *   shared domain function, so both stores give identical paths and `truncated` semantics and
+ *   nothing enumerates paths inside the database.
+ * - MERGE writes are one transaction. REPLACE imports stream in batches into a new inventory
+ *   version (readers keep seeing the active one), are checked, then switched active in one small
+ *   transaction; the old version is deleted in batches afterwards. From a user's view a REPLACE
+ *   is all-or-nothing however large it is.
+ */
+import { traceLineage, type FlowEdge, type TracedLineage } from '../../domain/lineage';
+import type { Manifest } from '../../domain/manifest';
+import { ReferencedError, ValidationError, type Problem } from '../../domain/problems';
+import { SECTION_OF } from '../../domain/references';
+import { NODE_TYPES, type ImportMode, type NodeType } from '../../domain/vocabulary';
+import type {
+  FieldQuery,
+  FlowQuery,
+  InventoryStore,
+  LineageRequest,
+  NodeOf,
+  Page,
+  PageRequest,
+  PartyQuery,
+  Relation,
+  SnapshotInfo,
+  StoreCapabilities,
+  StoredClause,
+  StoredField,
+  WriteSummary,
+} from '../inventory-store';
+import { CYPHER } from './cypher';
+import { LABEL, OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
+import { clauseFromProps, fromProps, toProps, type Props } from './records';
+
+/** The part of neo4j-driver's API the adapter uses (a real Driver satisfies it). */
+export interface QueryRunner {
+  run(query: string, parameters?: Record<string, unknown>): Promise<{ records: Array<{ toObject(): Record<string, unknown> }> }>;
+}
+export interface Neo4jSession {
+  executeRead<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
+  executeWrite<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+export interface Neo4jConnection {
+  session(config: { database?: string; defaultAccessMode?: 'READ' | 'WRITE' }): Neo4jSession;
+  close(): Promise<void>;
+}
+
+export interface Neo4jStoreOptions {
+  database?: string;
+  /** Rows per statement and per transaction when streaming a REPLACE import. */
+  batchSize?: number;
+  /** Shown in logs; must not contain secrets. */
+  location?: string;
+}
+
+type Row = Record<string, unknown>;
+
+export class Neo4jStore implements InventoryStore {
+  readonly kind = 'neo4j' as const;
+  readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false };
+  readonly location: string;
+  private readonly database?: string;
+  private readonly batchSize: number;
+
+  constructor(
+    private readonly connection: Neo4jConnection,
+    options: Neo4jStoreOptions = {},
+  ) {
+    this.database = options.database;
+    this.batchSize = options.batchSize ?? 1000;
+    this.location = options.location ?? `neo4j:${options.database ?? 'default'}`;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------
+
+  async migrate(): Promise<void> {
+    const statements = [
+      CYPHER.constraintVersion,
+      CYPHER.constraintSnapshot,
+      CYPHER.constraintClause,
+      ...Object.values(CYPHER.constraintKey),
+      ...Object.values(CYPHER.indexVersion),
+    ];
+    // Schema statements cannot share a transaction with data writes: one each, all idempotent.
+    for (const statement of statements) await this.writeTx((tx) => tx.run(statement));
+    await this.writeTx((tx) => tx.run(CYPHER.ensureActiveVersion, { now: new Date().toISOString() }));
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close();
+  }
+
+  async ping(): Promise<void> {
+    await this.readTx((tx) => tx.run(CYPHER.ping));
+  }
+
+  // ---- reads --------------------------------------------------------------------------------
+
+  async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
+    if (keys.length === 0) return [];
+    const rows = await this.readRows(CYPHER.getNodes[type], { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [(r.node as Props).key as string, fromProps(type, r.node as Props, r.chain as never)]));
+    return keys.map((k) => byKey.get(k) ?? null);
+  }
+
+  async getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>> {
+    if (citations.length === 0) return [];
+    const rows = await this.readRows(CYPHER.getClauses, { citations: [...new Set(citations)] });
+    const byCitation = new Map(rows.map((r) => [(r.clause as Props).citation as string, clauseFromProps(r.clause as Props)]));
+    return citations.map((c) => byCitation.get(c) ?? null);
+  }
+
+  async related(relation: Relation, keys: readonly string[]): Promise<string[][]> {
+    if (keys.length === 0) return [];
+    const rows = await this.readRows(CYPHER.related[relation], { keys: [...new Set(keys)] });
+    const byKey = new Map(rows.map((r) => [r.key as string, r.related as string[]]));
+    // Clauses keep document order (the statement orders them); everything else is by key.
+    const order = relation === 'document.clauses' ? (l: string[]) => l : (l: string[]) => [...l].sort(compareKeys);
+    return keys.map((k) => order(byKey.get(k) ?? []));
+  }
+
+  async existingKeys(type: NodeType, keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.readRows(CYPHER.existingKeys[type], { keys: [...new Set(keys)] });
+    return new Set(rows.map((r) => r.key as string));
+  }
+
+  async existingClauses(citations: readonly string[]): Promise<Set<string>> {
+    const found = await this.getClauses(citations);
+    return new Set(citations.filter((_, i) => found[i] !== null));
+  }
+
+  async referrers(type: NodeType, key: string): Promise<string[]> {
+    return this.readTx((tx) => this.referrersIn(tx, type, key, 'active'));
+  }
+
+  async listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+    const rows = await this.readRows(CYPHER.listAll[type], {});
+    return rows.map((r) => fromProps(type, r.node as Props, r.chain as never)).sort(byKey);
+  }
+
+  async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
+    const params = {
+      search: query.search ? query.search.toLowerCase() : null,
+      sensitive: query.sensitive ?? null,
+      categoryKey: query.categoryKey ?? null,
+      purposeKey: query.purposeKey ?? null,
+      permissionKey: query.permissionKey ?? null,
+      recipientKey: query.recipientKey ?? null,
+    };
+    return this.readTx(async (tx) => {
+      const rows = rowsOf(await tx.run(CYPHER.listFieldsPage, { ...params, afterKey: page.afterKey ?? null, limit: page.first + 1 }));
+      const total = rowsOf(await tx.run(CYPHER.listFieldsCount, params))[0]?.total as number;
+      const nodes = rows.map((r) => fromProps('field', r.node as Props, r.chain as never));
+      return { nodes: nodes.slice(0, page.first), totalCount: total ?? 0, hasNextPage: nodes.length > page.first };
+    });
+  }
+
+  async listParties(query: PartyQuery): Promise<Array<NodeOf['party']>> {
+    const rows = await this.readRows(CYPHER.listParties, { search: query.search ? query.search.toLowerCase() : null, kind: query.kind ?? null });
+    return rows.map((r) => fromProps('party', r.node as Props)).sort(byKey);
+  }
+
+  async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {
+    const params = {
+      fieldKey: query.fieldKey ?? null,
+      fromKey: query.fromKey ?? null,
+      toKey: query.toKey ?? null,
+      purposeKey: query.purposeKey ?? null,
+      kind: query.kind ?? null,
+      crossBorder: query.crossBorder ?? null,
+    };
+    return this.readTx(async (tx) => {
+      const rows = rowsOf(await tx.run(CYPHER.listFlowsPage, { ...params, afterKey: page.afterKey ?? null, limit: page.first + 1 }));
+      const total = rowsOf(await tx.run(CYPHER.listFlowsCount, params))[0]?.total as number;
+      const nodes = rows.map((r) => fromProps('flow', r.node as Props));
+      return { nodes: nodes.slice(0, page.first), totalCount: total ?? 0, hasNextPage: nodes.length > page.first };
+    });
+  }
+
+  async traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]> {
+    if (requests.length === 0) return [];
+    const rows = await this.readRows(CYPHER.lineageEdges, { keys: [...new Set(requests.map((r) => r.fieldKey))] });
+    const edges = new Map(rows.map((r) => [r.key as string, r.edges as FlowEdge[]]));
+    return requests.map((r) => traceLineage(edges.get(r.fieldKey) ?? [], r.direction, r.limits, r.startKeys ?? undefined));
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  async write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary> {
+    const written = { document: 0, clause: 0, category: 0, field: 0, purpose: 0, permission: 0, party: 0, legalBasis: 0, flow: 0 };
+    for (const type of NODE_TYPES) written[type] = (manifest[SECTION_OF[type]] as unknown[]).length;
+    written.clause = manifest.documents.reduce((n, d) => n + d.clauses.length, 0);
+    if (mode === 'MERGE') {
+      await this.writeTx((tx) => this.mergeInto(tx, manifest));
+      return { mode, written, removed: 0 };
+    }
+    return { mode, written, removed: await this.replaceStaged(manifest) };
+  }
+
+  async deleteNodes(type: NodeType, keys: readonly string[]): Promise<number> {
+    const deleting = new Set(keys);
+    return this.writeTx(async (tx) => {
+      let deleted = 0;
+      for (const key of keys) {
+        // Referrers deleted in the same call do not block (a category with its only child).
+        const blocking = (await this.referrersIn(tx, type, key, 'active')).filter(
+          (r) => !(r.startsWith(`${type}:`) && deleting.has(r.slice(type.length + 1))),
+        );
+        if (blocking.length > 0) throw new ReferencedError(type, key, blocking);
+      }
+      for (const key of keys) deleted += (rowsOf(await tx.run(CYPHER.deleteNode[type], { key }))[0]?.deleted as number) ?? 0;
+      return deleted;
+    });
+  }
+
+  async exportManifest(): Promise<Manifest> {
+    return this.readTx(async (tx) => {
+      const all = async <T extends NodeType>(type: T) =>
+        rowsOf(await tx.run(CYPHER.listAll[type], {})).map((r) => fromProps(type, r.node as Props, r.chain as never)).sort(byKey);
+      const clauses = rowsOf(await tx.run(CYPHER.exportClauses, {})).map((r) => r.clause as Props);
+      const strip = <R extends { effective: unknown }>(r: R): Omit<R, 'effective'> => {
+        const { effective: _, ...rest } = r;
+        return rest;
+      };
+      const documents = (await all('document')).map((d) => ({
+        ...d,
+        clauses: clauses
+          .filter((c) => c.documentKey === d.key)
+          .sort((a, b) => (a.ordinal as number) - (b.ordinal as number))
+          .map((c) => (c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string })),
+      }));
+      return {
+        version: 1 as const,
+        documents,
+        categories: (await all('category')).map(strip),
+        fields: (await all('field')).map(strip),
+        purposes: await all('purpose'),
+        permissions: await all('permission'),
+        parties: await all('party'),
+        legalBases: await all('legalBasis'),
+        flows: await all('flow'),
+      };
+    });
+  }
+
+  // ---- snapshots ----------------------------------------------------------------------------
+
+  async saveSnapshot(label: string): Promise<SnapshotInfo> {
+    const manifest = await this.exportManifest();
+    const createdAt = new Date().toISOString();
+    await this.writeTx(async (tx) => {
+      if ((rowsOf(await tx.run(CYPHER.snapshotExists, { label }))[0]?.n as number) > 0) {
+        throw new ValidationError([{ path: 'label', message: `snapshot "${label}" already exists; snapshots are never overwritten` }], 'invalid snapshot');
+      }
+      await tx.run(CYPHER.createSnapshot, { label, createdAt, manifest: JSON.stringify(manifest) });
+    });
+    return { label, createdAt };
+  }
+
+  async listSnapshots(): Promise<SnapshotInfo[]> {
+    return (await this.readRows(CYPHER.listSnapshots, {})).map((r) => ({ label: r.label as string, createdAt: r.createdAt as string }));
+  }
+
+  async getSnapshot(label: string): Promise<Manifest | null> {
+    const [row] = await this.readRows(CYPHER.getSnapshot, { label });
+    return row ? (JSON.parse(row.manifest as string) as Manifest) : null;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private session(mode: 'READ' | 'WRITE'): Neo4jSession {
+    return this.connection.session({ database: this.database, defaultAccessMode: mode });
+  }
+
+  private async readTx<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async writeTx<T>(work: (tx: QueryRunner) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async readRows(query: string, params: Record<string, unknown>): Promise<Row[]> {
+    return this.readTx(async (tx) => rowsOf(await tx.run(query, params)));
+  }
+
+  private async referrersIn(tx: QueryRunner, type: NodeType, key: string, _version: 'active'): Promise<string[]> {
+    const query = CYPHER.referrers[type];
+    if (!query) return [];
+    const rows = rowsOf(await tx.run(query, { key }));
+    const names = rows.flatMap((r) => {
+      const t = (r.labels as string[]).map(nodeTypeOfLabel).find((x) => x !== null);
+      return t ? [`${t}:${String(r.key)}`] : [];
+    });
+    return [...new Set(names)].sort(compareKeys);
+  }
+
+  private async activeVersion(tx: QueryRunner): Promise<number> {
+    const [row] = rowsOf(await tx.run(CYPHER.activeVersion));
+    if (!row) throw new Error('the Neo4j database has no active inventory version; run `fieldtrail migrate`');
+    return row.v as number;
+  }
+
+  /** A MERGE: nodes first (so references within the manifest resolve), then their edges, then checks. */
+  private async mergeInto(tx: QueryRunner, manifest: Manifest): Promise<void> {
+    const v = await this.activeVersion(tx);
+    const problems: Problem[] = [];
+    const removedCitations = await this.writeDocuments(tx, manifest, v);
+    for (const type of NODE_TYPES) {
+      if (type === 'document') continue;
+      const nodes = manifest[SECTION_OF[type]] as Array<{ key: string }>;
+      for (const rows of chunks(nodes.map((n) => ({ key: n.key, props: toProps(type, n as never) })), this.batchSize)) {
+        await tx.run(CYPHER.upsertNodes[type], { rows, v });
+      }
+    }
+    for (const type of NODE_TYPES) problems.push(...(await this.linkOwnedEdges(tx, type, manifest, v, true)));
+    problems.push(...(await this.checkAfterWrite(tx, manifest, v, removedCitations)));
+    if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');
+  }
+
+  /** Upserts documents and their clauses; returns who cited clauses that are now gone. */
+  private async writeDocuments(tx: QueryRunner, manifest: Manifest, v: number): Promise<Row[]> {
+    if (manifest.documents.length === 0) return [];
+    await tx.run(CYPHER.upsertNodes.document, { rows: manifest.documents.map((d) => ({ key: d.key, props: toProps('document', d) })), v });
+    const removed = rowsOf(await tx.run(CYPHER.dropRemovedClauses, { documents: manifest.documents.map((d) => ({ key: d.key, refs: d.clauses.map((c) => c.ref) })), v }));
+    const clauseRows = manifest.documents.flatMap((d) =>
+      d.clauses.map((c, i) => ({
+        documentKey: d.key,
+        citation: `${d.key}#${c.ref}`,
+        props: { documentKey: d.key, ref: c.ref, ordinal: i, text: c.text, ...(c.title ? { title: c.title } : {}) },
+      })),
+    );
+    for (const rows of chunks(clauseRows, this.batchSize)) await tx.run(CYPHER.upsertClauses, { rows, v });
+    return removed.flatMap((r) => (r.citing as Array<{ labels: string[]; key: string }>).map((c) => ({ label: c.labels.find((l) => nodeTypeOfLabel(l)) ?? c.labels[0], key: c.key, citation: r.citation })));
+  }
+
+  /** Rebuilds the edges the written nodes own; returns a problem per target that does not exist. */
+  private async linkOwnedEdges(tx: QueryRunner, type: NodeType, manifest: Manifest, v: number, dropFirst: boolean): Promise<Problem[]> {
+    const nodes = manifest[SECTION_OF[type]] as Array<Record<string, unknown> & { key: string }>;
+    if (nodes.length === 0 || OWNED_EDGES[type].length === 0) return [];
+    if (dropFirst) {
+      for (const keys of chunks(nodes.map((n) => n.key), this.batchSize)) await tx.run(CYPHER.dropOwnedEdges[type]!, { keys, v });
+    }
+    const problems: Problem[] = [];
+    for (const edge of OWNED_EDGES[type]) {
+      const links = nodes.flatMap((n) => edgeTargets(type, edge, n).map((target) => ({ owner: n.key, target })));
+      for (const batch of chunks(links, this.batchSize)) {
+        for (const missing of rowsOf(await tx.run(CYPHER.linkEdges[type][edge.rel], { links: batch, v }))) {
+          problems.push({
+            path: `${type}:${String(missing.owner)}.${edge.target === 'clause' ? 'sources' : edgeProp(edge)}`,
+            message: edge.target === 'clause' ? `cites clause "${String(missing.target)}", which does not exist` : `unknown ${edge.target} "${String(missing.target)}"`,
+          });
+        }
+      }
+    }
+    return problems;
+  }
+
+  private async checkAfterWrite(tx: QueryRunner, manifest: Manifest, v: number, removedCitations: Row[]): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    if (removedCitations.length > 0) {
+      for (const r of rowsOf(await tx.run(CYPHER.danglingCitations, { checks: removedCitations, v }))) {
+        const type = nodeTypeOfLabel(r.label as string) ?? String(r.label);
+        problems.push({ path: `${type}:${String(r.key)}.sources`, message: `cites clause "${String(r.citation)}", which the new version of its document no longer has` });
+      }
+    }
+    if (manifest.categories.length > 0) {
+      for (const r of rowsOf(await tx.run(CYPHER.categoryCycles, { keys: manifest.categories.map((c) => c.key), v }))) {
+        problems.push({ path: `category:${String(r.key)}`, message: `category "${String(r.key)}" would be its own ancestor` });
+      }
+    }
+    return problems;
+  }
+
+  /** Streams a REPLACE into a new version, checks it, switches it active, drops the old one. */
+  private async replaceStaged(manifest: Manifest): Promise<number> {
+    const now = new Date().toISOString();
+    const staging = await this.writeTx(async (tx) => rowsOf(await tx.run(CYPHER.createStagingVersion, { now }))[0].v as number);
+    try {
+      await this.writeTx((tx) => this.writeDocuments(tx, manifest, staging));
+      for (const type of NODE_TYPES) {
+        if (type === 'document') continue;
+        const nodes = manifest[SECTION_OF[type]] as Array<{ key: string }>;
+        for (const rows of chunks(nodes.map((n) => ({ key: n.key, props: toProps(type, n as never) })), this.batchSize)) {
+          await this.writeTx((tx) => tx.run(CYPHER.upsertNodes[type], { rows, v: staging }));
+        }
+      }
+      const problems: Problem[] = [];
+      for (const type of NODE_TYPES) {
+        // Each type's edges in their own transaction keeps transactions small on large imports.
+        problems.push(...(await this.writeTx((tx) => this.linkOwnedEdges(tx, type, manifest, staging, false))));
+      }
+      problems.push(...(await this.writeTx((tx) => this.checkAfterWrite(tx, manifest, staging, []))));
+      if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');
+    } catch (err) {
+      await this.dropVersion(staging);
+      throw err;
+    }
+    const previous = await this.writeTx(async (tx) => rowsOf(await tx.run(CYPHER.switchVersion, { v: staging }))[0]?.previous as number | null);
+    if (previous == null) return 0;
+    const removed = await this.readTx(async (tx) => rowsOf(await tx.run(CYPHER.countVersionNodes, { v: previous }))[0]?.n as number);
+    await this.dropVersion(previous);
+    return removed ?? 0;
+  }
+
+  private async dropVersion(v: number): Promise<void> {
+    for (const [, statement] of Object.entries(CYPHER.deleteVersionBatch)) {
+      for (;;) {
+        const deleted = await this.writeTx(async (tx) => rowsOf(await tx.run(statement, { v, batch: this.batchSize }))[0]?.deleted as number);
+        if (!deleted) break;
+      }
+    }
+    await this.writeTx((tx) => tx.run(CYPHER.deleteVersion, { v }));
+  }
+}
+
+function rowsOf(result: { records: Array<{ toObject(): Record<string, unknown> }> }): Row[] {
+  return result.records.map((r) => r.toObject());
+}
+
+function edgeTargets(type: NodeType, edge: OwnedEdge, node: Record<string, unknown>): string[] {
+  const props = toProps(type, node as never);
+  const value = props[edge.prop];
+  if (value == null) return [];
+  return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+/** The manifest property an edge comes from, for problem paths (`flow:x.purposes`). */
+function edgeProp(edge: OwnedEdge): string {
+  return ({ fromKey: 'from', toKey: 'to' } as Record<string, string>)[edge.prop] ?? edge.prop;
+}
+
+function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Code-point order, the same order SQLite's BINARY collation gives keys. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byKey(a: { key: string }, b: { key: string }): number {
+  return compareKeys(a.key, b.key);
+}
