@@ -2,6 +2,9 @@
  * Configuration: environment variables, overridden by command-line flags.
  * Bad values fail start-up with a message naming the variable or flag.
  */
+import type { Role } from './domain/access';
+import { parseRoleMap, type OidcSettings } from './services/access/oidc';
+
 export type StoreKind = 'sqlite' | 'neo4j';
 
 export interface Config {
@@ -11,6 +14,8 @@ export interface Config {
   /** SQLite file (or `:memory:`). */
   dbPath: string;
   neo4j: { uri?: string; user?: string; password?: string; database?: string; maxConnectionPoolSize?: number };
+  /** SSO: JWTs from this issuer, verified with its JWKS; null when not configured. */
+  oidc: OidcSettings | null;
 }
 
 /** Documented in README: name, default, meaning. */
@@ -24,6 +29,11 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_PASSWORD', flag: '', default: '', meaning: 'Neo4j password' },
   { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
+  { env: 'FIELDTRAIL_OIDC_ISSUER', flag: '', default: '', meaning: 'accept SSO tokens (JWT) from this OIDC issuer (`iss`)' },
+  { env: 'FIELDTRAIL_OIDC_JWKS_URL', flag: '', default: '', meaning: "the issuer's JWKS URL (required with the issuer)" },
+  { env: 'FIELDTRAIL_OIDC_AUDIENCE', flag: '', default: '', meaning: 'required `aud` of tokens, if set' },
+  { env: 'FIELDTRAIL_OIDC_ROLE_CLAIM', flag: '', default: 'fieldtrail_role', meaning: 'claim holding the role (a string or a list, e.g. `groups`)' },
+  { env: 'FIELDTRAIL_OIDC_ROLE_MAP', flag: '', default: '', meaning: 'claim values to roles, e.g. `privacy-dpo=viewer,privacy-eng=editor`' },
 ];
 
 export class ConfigError extends Error {
@@ -50,7 +60,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (poolText !== undefined && !/^[1-9]\d*$/.test(poolText)) {
     throw new ConfigError(`NEO4J_MAX_POOL_SIZE must be a positive whole number, got "${poolText}"`);
   }
+  const issuer = env.FIELDTRAIL_OIDC_ISSUER || undefined;
+  const jwksUrl = env.FIELDTRAIL_OIDC_JWKS_URL || undefined;
+  if (!!issuer !== !!jwksUrl) {
+    throw new ConfigError('FIELDTRAIL_OIDC_ISSUER and FIELDTRAIL_OIDC_JWKS_URL go together: set both, or neither');
+  }
+  if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`FIELDTRAIL_OIDC_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
+  let roleMap: Record<string, Role> = {};
+  try {
+    roleMap = parseRoleMap(env.FIELDTRAIL_OIDC_ROLE_MAP);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   return {
+    oidc: issuer && jwksUrl
+      ? { issuer, jwksUrl, audience: env.FIELDTRAIL_OIDC_AUDIENCE || undefined, roleClaim: env.FIELDTRAIL_OIDC_ROLE_CLAIM || 'fieldtrail_role', roleMap }
+      : null,
     port,
     host,
     store,

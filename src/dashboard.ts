@@ -1,6 +1,7 @@
 /**
- * Serves the built dashboard (dashboard/dist) at `/`: static files, and index.html for every
- * other GET so client-side routes survive a reload. Answers false when it has nothing to serve.
+ * Serves the built dashboard (dashboard/dist) at `/`: its static files, and index.html for the
+ * dashboard's own client-side routes so they survive a reload and can be shared. Anything else
+ * is not the dashboard's: it answers false and the server says 404.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,6 +19,12 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/**
+ * The client-side routes of dashboard/src/router.tsx. A page added there (findings, reports)
+ * adds its pattern here.
+ */
+export const DASHBOARD_ROUTES: readonly RegExp[] = [/^\/$/, /^\/fields\/?$/, /^\/fields\/[^/]+\/?$/, /^\/parties\/?$/];
+
 export function dashboardDir(): string {
   return join(packageRoot(), 'dashboard', 'dist');
 }
@@ -34,7 +41,9 @@ export async function serveDashboard(req: IncomingMessage, res: ServerResponse, 
   // Never serve outside the dashboard folder, whatever the path says.
   const candidate = normalize(join(dir, relative));
   const inside = candidate === dir || candidate.startsWith(dir + sep);
-  const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(dir, 'index.html');
+  const isFile = inside && existsSync(candidate) && statSync(candidate).isFile();
+  if (!isFile && !DASHBOARD_ROUTES.some((route) => route.test(pathname))) return false;
+  const file = isFile ? candidate : join(dir, 'index.html');
   res.statusCode = 200;
   res.setHeader('content-type', TYPES[extname(file)] ?? 'application/octet-stream');
   // Hashed assets can be cached for good; index.html must always be revalidated.

@@ -1,90 +1,123 @@
 /**
- * Apollo Server wiring on a plain node:http server, so the same process can also answer
- * health checks (and later serve the dashboard) without another framework.
+ * Apollo Server wiring on a plain node:http server, so the same process also answers health
+ * checks and serves the dashboard without another framework.
+ *
+ * Every request is authenticated first (API key, SSO token, or anonymous read-only on loopback),
+ * then bounded: body size by role, query shape by graphql-armor, time by a per-request timeout.
  */
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { roleAtLeast, type Actor } from './domain/access';
 import { serveDashboard } from './dashboard';
-import { formatError } from './graphql/errors';
 import { createContext, type RequestContext } from './graphql/context';
+import { formatError } from './graphql/errors';
+import { armorProtection } from './graphql/limits';
 import { fieldTrailSchema } from './graphql/schema';
+import { AccessControl, AccessDenied } from './services/access/access-control';
 import { InventoryService } from './services/inventory-service';
 import type { InventoryStore } from './store/inventory-store';
 
-/** Imports can be large; anything beyond this is refused before it is parsed. */
-export const MAX_BODY_BYTES = 50 * 1024 * 1024;
+/** Bodies anyone may send: queries are small. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Bodies editors may send: imports of whole inventories. */
+export const MAX_EDITOR_BODY_BYTES = 50 * 1024 * 1024;
+/** A request that takes longer is answered with REQUEST_TIMEOUT (its work is not waited for). */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface RunningServer {
   url: string;
   port: number;
   http: Server;
+  /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
   stop(): Promise<void>;
 }
 
 export interface ServeOptions {
   port: number;
   host: string;
+  /** Who may do what; default: anonymous read-only on loopback, nothing else. */
+  access?: AccessControl;
+  requestTimeoutMs?: number;
   /** Called with unexpected errors (already hidden from clients). */
   logError?: (err: unknown) => void;
 }
 
 export async function startServer(store: InventoryStore, options: ServeOptions): Promise<RunningServer> {
   const logError = options.logError ?? ((err: unknown) => console.error('fieldtrail: unexpected error:', err));
+  const access = options.access ?? new AccessControl(null, null);
+  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const armor = armorProtection();
   const apollo = new ApolloServer<RequestContext>({
     schema: await fieldTrailSchema(),
     formatError: (formatted, error) => formatError(formatted, error, logError),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    csrfPrevention: true,
+    plugins: [...armor.plugins],
+    validationRules: [...armor.validationRules],
+    allowBatchedHttpRequests: false,
   });
   await apollo.start();
   const service = new InventoryService(store);
+  let stopping = false;
 
   const http = createServer((req, res) => {
     handle(req, res).catch((err) => {
       logError(err);
-      if (!res.headersSent) send(res, 500, 'application/json', JSON.stringify({ errors: [{ message: 'Internal server error' }] }));
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.end();
     });
   });
+  http.requestTimeout = timeoutMs * 2;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz') {
-      try {
-        await store.ping();
-        return send(res, 200, 'application/json', JSON.stringify({ status: 'ok', store: store.kind }));
-      } catch {
-        return send(res, 503, 'application/json', JSON.stringify({ status: 'unavailable', store: store.kind }));
-      }
-    }
+    if (url.pathname === '/healthz') return health(res, store, 'live');
+    if (url.pathname === '/readyz') return stopping ? sendJson(res, 503, { status: 'stopping', store: store.kind }) : health(res, store, 'ready');
     if (url.pathname !== '/graphql') {
       if (await serveDashboard(req, res, url.pathname)) return;
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found. The GraphQL endpoint is /graphql.\n');
     }
+
+    let actor: Actor;
+    try {
+      actor = await access.actorFor(req.headers.authorization, req.socket.remoteAddress);
+    } catch (err) {
+      if (!(err instanceof AccessDenied)) throw err;
+      res.setHeader('www-authenticate', 'Bearer realm="fieldtrail"');
+      return sendError(res, err.status, err.code, err.message);
+    }
+
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown;
     if (req.method === 'POST') {
-      const text = await readBody(req);
-      if (text === null) return send(res, 413, 'application/json', JSON.stringify({ errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }));
+      const limit = roleAtLeast(actor.role, 'editor') ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES;
+      const text = await readBody(req, limit);
+      if (text === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(text);
         } catch {
-          return send(res, 400, 'application/json', JSON.stringify({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] }));
+          return sendError(res, 400, 'BAD_REQUEST', 'request body is not valid JSON');
         }
       } else {
         body = text;
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () => createContext(store, service),
-    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const result = await Promise.race([
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => createContext(store, service, actor) }),
+      timedOut,
+    ]).finally(() => clearTimeout(timer));
+    if (result === 'timeout') {
+      return sendError(res, 503, 'REQUEST_TIMEOUT', `the request took longer than ${timeoutMs} ms and was abandoned`);
+    }
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -109,13 +142,23 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     port,
     http,
     async stop() {
-      // Stop accepting, let in-flight requests finish, then stop Apollo.
+      stopping = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
       http.closeIdleConnections();
       await closed;
       await apollo.stop();
     },
   };
+}
+
+async function health(res: ServerResponse, store: InventoryStore, kind: 'live' | 'ready'): Promise<void> {
+  try {
+    await store.ping();
+    sendJson(res, 200, { status: 'ok', store: store.kind });
+  } catch {
+    sendJson(res, 503, { status: kind === 'ready' ? 'store unavailable' : 'unavailable', store: store.kind });
+  }
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {
@@ -124,15 +167,24 @@ function send(res: ServerResponse, status: number, type: string, body: string): 
   res.end(body);
 }
 
-/** Reads the body, or null once it grows past MAX_BODY_BYTES. */
-function readBody(req: IncomingMessage): Promise<string | null> {
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json', JSON.stringify(value));
+}
+
+/** Errors outside GraphQL execution still use the GraphQL response shape and a stable code. */
+function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** Reads the body, or null once it grows past `limit` (the rest is drained, not kept). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));

@@ -43,15 +43,18 @@ export function defaultStarts(edges: readonly FlowEdge[], direction: LineageDire
   for (const e of edges) {
     const [a, b] = direction === 'DOWNSTREAM' ? [e.from, e.to] : [e.to, e.from];
     parties.add(a).add(b);
-    next.set(a, [...(next.get(a) ?? []), b]);
+    const targets = next.get(a);
+    if (targets) targets.push(b);
+    else next.set(a, [b]);
   }
-  const component = stronglyConnected([...parties].sort(), (p) => next.get(p) ?? []);
+  const sorted = [...parties].sort();
+  const component = stronglyConnected(sorted, (p) => next.get(p) ?? []);
   const fed = new Set<number>();
   for (const [a, targets] of next) {
     for (const b of targets) if (component.get(a) !== component.get(b)) fed.add(component.get(b)!);
   }
   const starts = new Map<number, string>();
-  for (const p of [...parties].sort()) {
+  for (const p of sorted) {
     const c = component.get(p)!;
     // Every party here has an edge, so an unfed group always has somewhere to walk.
     if (!fed.has(c) && !starts.has(c)) starts.set(c, p);
@@ -117,7 +120,7 @@ export function traceLineage(
   starts: readonly string[] = defaultStarts(edges, direction),
 ): TracedLineage {
   const next = new Map<string, FlowEdge[]>();
-  for (const e of [...edges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+  for (const e of inKeyOrder(edges)) {
     const at = direction === 'DOWNSTREAM' ? e.from : e.to;
     let list = next.get(at);
     if (!list) next.set(at, (list = []));
@@ -165,4 +168,12 @@ export function traceLineage(
     if (!walk(start)) break;
   }
   return { paths, truncated };
+}
+
+/** The edges sorted by key; stores usually hand them over sorted already, so check first. */
+function inKeyOrder(edges: readonly FlowEdge[]): readonly FlowEdge[] {
+  for (let i = 1; i < edges.length; i++) {
+    if (edges[i - 1].key > edges[i].key) return [...edges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  return edges;
 }

@@ -1,4 +1,5 @@
 /** What every resolver receives: a fresh reader (with its own DataLoaders) per request. */
+import type { Actor } from '../domain/access';
 import { InventoryReader } from '../services/inventory-reader';
 import type { InventoryService } from '../services/inventory-service';
 import type { InventoryStore } from '../store/inventory-store';
@@ -6,8 +7,10 @@ import type { InventoryStore } from '../store/inventory-store';
 export interface RequestContext {
   reader: InventoryReader;
   service: InventoryService;
+  /** Who is asking: decides what they may do, and what the audit log records. */
+  actor: Actor;
 }
 
-export function createContext(store: InventoryStore, service: InventoryService): RequestContext {
-  return { reader: new InventoryReader(store), service };
+export function createContext(store: InventoryStore, service: InventoryService, actor: Actor): RequestContext {
+  return { reader: new InventoryReader(store), service, actor };
 }

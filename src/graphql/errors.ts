@@ -4,7 +4,9 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
+import { LIMIT_CODES } from './limits';
 
 /** Codes Apollo itself assigns (parse/validation errors, bad requests): safe to pass through. */
 const CLIENT_CODES = new Set([
@@ -28,6 +30,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof NotFoundError) {
     return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };
+  }
+  if (original instanceof AuthorizationError || original instanceof AuthenticationError) {
+    return { ...base, message: `${formatted.message.replace(/^Access denied! /, '')} This needs the editor role.`.trim(), extensions: { code: 'FORBIDDEN' } };
+  }
+  const limit = LIMIT_CODES.find(([pattern]) => pattern.test(formatted.message));
+  if (limit) {
+    return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limit[1] } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {

@@ -2,6 +2,9 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { isRole, roleAtLeast } from '../domain/access';
+import type { RequestContext } from './context';
+import { ComplianceResolver } from './resolvers/compliance-resolver';
 import { MutationResolver } from './resolvers/mutation-resolver';
 import {
   ClauseResolver,
@@ -35,9 +38,13 @@ export function fieldTrailSchema(): Promise<GraphQLSchema> {
       LegalBasisResolver,
       PolicyDocumentResolver,
       ClauseResolver,
+      ComplianceResolver,
     ],
     // Inputs are checked by the manifest schema in the service: one rule set for all writes.
     validate: false,
+    // @Authorized('editor') on a field: the request's actor must hold at least that role.
+    authChecker: ({ context }: { context: RequestContext }, roles: string[]) =>
+      roles.every((role) => isRole(role) && roleAtLeast(context.actor.role, role)),
   });
   return built;
 }

@@ -15,6 +15,7 @@ import type {
   Purpose,
 } from '../domain/manifest';
 import type { TracedLineage, LineageLimits } from '../domain/lineage';
+import type { ApiKeyStore } from '../services/access/api-keys';
 import type { Sensitivity } from '../domain/sensitivity';
 import type { FlowKind, ImportMode, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
 
@@ -123,7 +124,8 @@ export interface StoreCapabilities {
   nativeTraversal: boolean;
 }
 
-export interface InventoryStore {
+/** The inventory and, beside it, the API keys that guard it. */
+export interface InventoryStore extends ApiKeyStore {
   readonly kind: 'sqlite' | 'neo4j';
   readonly capabilities: StoreCapabilities;
   /** A short, secret-free description for logs (`sqlite:./data/fieldtrail.db`). */

@@ -4,6 +4,8 @@
  * A change to generated Cypher shows up here, in review.
  */
 import { startServer, type RunningServer } from '../../src/server';
+import { AccessControl } from '../../src/services/access/access-control';
+import { newApiKey } from '../../src/services/access/api-keys';
 import { CYPHER } from '../../src/store/neo4j/cypher';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { DEFAULT_LINEAGE_LIMITS } from '../../src/domain/lineage';
@@ -15,11 +17,19 @@ const IDS = { key: 'ids', v: 3, name: 'Device identifiers', parent: 'device', se
 const CHAIN = [{ sensitive: null, sensitiveClass: null }, { sensitive: null, sensitiveClass: 'NETWORK_IDENTITY' }, { sensitive: null, sensitiveClass: null }];
 
 let server: RunningServer | undefined;
+let editor: Awaited<ReturnType<typeof newApiKey>>;
+beforeAll(async () => {
+  editor = await newApiKey('translation tests', 'editor');
+});
+
+/** Reads go anonymously (loopback); mutations carry an editor key the adapter looks up. */
 async function serve(respond: Responder) {
-  const driver = new RecordingNeo4j(respond);
-  server = await startServer(new Neo4jStore(driver), { port: 0, host: '127.0.0.1', logError: () => undefined });
+  const driver = new RecordingNeo4j((name, params) => (name === 'findApiKey' ? [{ key: { ...editor.record } }] : respond(name, params)));
+  const store = new Neo4jStore(driver);
+  server = await startServer(store, { port: 0, host: '127.0.0.1', access: new AccessControl(store, null), logError: () => undefined });
   const post = async (query: string, variables?: object) => {
-    const res = await fetch(server!.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const auth: Record<string, string> = query.startsWith('mutation') ? { authorization: `Bearer ${editor.secret}` } : {};
+    const res = await fetch(server!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
   };
   return { driver, post };

@@ -4,7 +4,10 @@
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
+import { ROLES, type Role } from '../../src/domain/access';
 import { startServer, type RunningServer } from '../../src/server';
+import { AccessControl } from '../../src/services/access/access-control';
+import { newApiKey } from '../../src/services/access/api-keys';
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
@@ -16,13 +19,18 @@ export interface GraphQLResponse<T> {
   errors?: GraphQLFormattedError[];
 }
 
+/** Who a test request is sent as: a real API key of that role, or no credentials at all. */
+export type SendAs = Role | 'anonymous';
+
 export interface TestApp {
   store: InventoryStore;
   server: RunningServer;
-  /** Sends a document; returns status, data and errors without throwing on GraphQL errors. */
-  send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>>;
+  /** Real API keys created in the store for this app, one per role. */
+  tokens: Record<Role, string>;
+  /** Sends a document (as an editor unless told otherwise); never throws on GraphQL errors. */
+  send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, as?: SendAs): Promise<GraphQLResponse<T>>;
   /** Sends a document and fails the test on any error. */
-  query<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<T>;
+  query<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, as?: SendAs): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -38,13 +46,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await real.migrate();
   if (options.seed === 'jinquan') await seedIfEmpty(real);
   else if (options.seed) await new InventoryService(real).importManifest(options.seed, 'REPLACE');
+  const tokens = {} as Record<Role, string>;
+  for (const role of ROLES) {
+    const { secret, record } = await newApiKey(`test ${role}`, role);
+    await real.saveApiKey(record);
+    tokens[role] = secret;
+  }
   const store = options.wrap ? options.wrap(real) : real;
-  const server = await startServer(store, { port: 0, host: '127.0.0.1', logError: () => undefined });
+  const server = await startServer(store, { port: 0, host: '127.0.0.1', access: new AccessControl(real, null), logError: () => undefined });
 
-  async function send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResponse<T>> {
+  async function send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, as: SendAs = 'editor'): Promise<GraphQLResponse<T>> {
     const res = await fetch(server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(as === 'anonymous' ? {} : { authorization: `Bearer ${tokens[as]}` }) },
       body: JSON.stringify({ query: print(doc), variables }),
     });
     const body = (await res.json()) as { data?: T | null; errors?: GraphQLFormattedError[] };
@@ -54,9 +68,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     store,
     server,
+    tokens,
     send,
-    async query(doc, variables) {
-      const res = await send(doc, variables);
+    async query(doc, variables, as) {
+      const res = await send(doc, variables, as);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data!;
     },

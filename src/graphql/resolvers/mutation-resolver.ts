@@ -1,8 +1,9 @@
 /**
  * Mutations: imports and per-node upsert/delete. Each validates whole in the service and writes
  * in one transaction, so a rejected mutation leaves the inventory exactly as it was.
+ * Every one needs the editor role.
  */
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { ImportMode, NodeType } from '../../domain/vocabulary';
 import type { RequestContext } from '../context';
@@ -44,6 +45,7 @@ async function remove(ctx: RequestContext, type: NodeType, key: string): Promise
 
 @Resolver()
 export class MutationResolver {
+  @Authorized('editor')
   @Mutation(() => ImportResult, { description: 'Imports a manifest (the seeds/ format, as JSON). All or nothing.' })
   async importInventory(
     @Ctx() ctx: RequestContext,
@@ -58,81 +60,97 @@ export class MutationResolver {
     };
   }
 
+  @Authorized('editor')
   @Mutation(() => PolicyDocumentType)
   upsertPolicyDocument(@Ctx() ctx: RequestContext, @Arg('input', () => PolicyDocumentInput) input: PolicyDocumentInput) {
     return upsertAndRead(ctx, 'document', { ...input, clauses: (input.clauses ?? []).map((c) => ({ ...c })) });
   }
 
+  @Authorized('editor')
   @Mutation(() => DataCategoryType)
   upsertDataCategory(@Ctx() ctx: RequestContext, @Arg('input', () => DataCategoryInput) input: DataCategoryInput) {
     return upsertAndRead(ctx, 'category', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => PersonalFieldType)
   upsertPersonalField(@Ctx() ctx: RequestContext, @Arg('input', () => PersonalFieldInput) input: PersonalFieldInput) {
     return upsertAndRead(ctx, 'field', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => PurposeType)
   upsertPurpose(@Ctx() ctx: RequestContext, @Arg('input', () => PurposeInput) input: PurposeInput) {
     return upsertAndRead(ctx, 'purpose', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => PermissionType)
   upsertPermission(@Ctx() ctx: RequestContext, @Arg('input', () => PermissionInput) input: PermissionInput) {
     return upsertAndRead(ctx, 'permission', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => PartyType)
   upsertParty(@Ctx() ctx: RequestContext, @Arg('input', () => PartyInput) input: PartyInput) {
     return upsertAndRead(ctx, 'party', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => LegalBasisType)
   upsertLegalBasis(@Ctx() ctx: RequestContext, @Arg('input', () => LegalBasisInput) input: LegalBasisInput) {
     return upsertAndRead(ctx, 'legalBasis', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => DataFlowType)
   upsertDataFlow(@Ctx() ctx: RequestContext, @Arg('input', () => DataFlowInput) input: DataFlowInput) {
     return upsertAndRead(ctx, 'flow', input);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean, { description: 'Fails naming the clauses cited while any node still cites it.' })
   deletePolicyDocument(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'document', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deleteDataCategory(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'category', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deletePersonalField(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'field', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deletePurpose(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'purpose', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deletePermission(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'permission', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deleteParty(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'party', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deleteLegalBasis(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'legalBasis', key);
   }
 
+  @Authorized('editor')
   @Mutation(() => Boolean)
   deleteDataFlow(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
     return remove(ctx, 'flow', key);

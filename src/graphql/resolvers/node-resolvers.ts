@@ -21,6 +21,10 @@ import {
 } from '../types/nodes';
 import { LineagePathType, LineageType } from '../types/results';
 import { sourcesOf } from './sources';
+import type { LineageGraphFormat } from '../../domain/lineage-graph';
+import type { LabelLanguage } from '../../domain/vocabulary-labels';
+import { renderFieldLineage } from '../../services/lineage-graph-export';
+import { LabelLanguageEnum, LineageGraphFormatEnum } from '../lineage-graph-enums';
 
 @Resolver(() => PersonalFieldType)
 export class PersonalFieldResolver {
@@ -77,6 +81,27 @@ export class PersonalFieldResolver {
       truncated: traced.truncated,
       paths: traced.paths.map((p) => ({ hopKeys: p.hops, destinationKey: p.destination })),
     };
+  }
+
+  @FieldResolver(() => String, { description: 'The lineage as Mermaid or Graphviz DOT text, for documents and pull requests: parties as nodes, flows as arrows labelled with purposes, legal bases and consent' })
+  lineageGraph(
+    @Root() f: StoredField,
+    @Ctx() ctx: RequestContext,
+    @Arg('format', () => LineageGraphFormatEnum, { nullable: true, defaultValue: 'MERMAID' }) format: LineageGraphFormat | null,
+    @Arg('direction', () => LineageDirectionEnum, { nullable: true, defaultValue: 'DOWNSTREAM' }) direction: LineageDirection | null,
+    @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 5, description: '1 to 20' }) maxDepth: number | null,
+    @Arg('from', () => ID, { nullable: true, description: 'Start at this party instead of the origins (downstream) or sinks (upstream)' }) from: string | null,
+    @Arg('language', () => LabelLanguageEnum, { nullable: true, defaultValue: 'ZH' }) language: LabelLanguage | null,
+    @Arg('collapseAbove', () => Int, { nullable: true, defaultValue: 0, description: 'Group end-of-line recipients of one kind once a party has more than this many; 0 draws every party' }) collapseAbove: number | null,
+  ) {
+    return renderFieldLineage(ctx.reader, f, {
+      format: format ?? 'MERMAID',
+      language: language ?? 'ZH',
+      direction: direction ?? 'DOWNSTREAM',
+      maxDepth: maxDepth ?? 5,
+      fromPartyKey: from,
+      collapseAbove: collapseAbove ?? 0,
+    });
   }
 
   @FieldResolver(() => [ClauseType])

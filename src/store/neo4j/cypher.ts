@@ -8,7 +8,7 @@
  */
 import type { NodeType } from '../../domain/vocabulary';
 import type { Relation } from '../inventory-store';
-import { CLAUSE_LABEL, LABEL, OWNED_EDGES, PART_OF, SNAPSHOT_LABEL, VERSION_LABEL, type OwnedEdge } from './graph-model';
+import { API_KEY_LABEL, CLAUSE_LABEL, LABEL, OWNED_EDGES, PART_OF, SNAPSHOT_LABEL, VERSION_LABEL, type OwnedEdge } from './graph-model';
 
 const NODE_TYPES = Object.keys(LABEL) as NodeType[];
 
@@ -266,6 +266,13 @@ RETURN count(*) AS deleted`
 MATCH (n:${LABEL[t]} {key: $key, v: v})
 DETACH DELETE n
 RETURN count(*) AS deleted`])) as Record<NodeType, string>,
+
+  // API keys (not versioned: access outlives inventory versions)
+  constraintApiKey: `CREATE CONSTRAINT api_key_id IF NOT EXISTS FOR (k:${API_KEY_LABEL}) REQUIRE k.id IS UNIQUE`,
+  saveApiKey: `CREATE (k:${API_KEY_LABEL} {id: $id, name: $name, role: $role, hash: $hash, createdAt: $createdAt})`,
+  findApiKey: `MATCH (k:${API_KEY_LABEL} {id: $id}) RETURN k {.*} AS key`,
+  listApiKeys: `MATCH (k:${API_KEY_LABEL}) RETURN k {.*} AS key ORDER BY k.createdAt, k.id`,
+  revokeApiKey: `MATCH (k:${API_KEY_LABEL} {id: $id}) WHERE k.revokedAt IS NULL SET k.revokedAt = $at RETURN count(k) AS revoked`,
 
   // snapshots
   snapshotExists: `MATCH (s:${SNAPSHOT_LABEL} {label: $label}) RETURN count(s) AS n`,

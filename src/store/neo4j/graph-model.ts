@@ -23,6 +23,7 @@ export const LABEL: Record<NodeType, string> = {
 export const CLAUSE_LABEL = 'Clause';
 export const VERSION_LABEL = 'InventoryVersion';
 export const SNAPSHOT_LABEL = 'InventorySnapshot';
+export const API_KEY_LABEL = 'ApiKey';
 
 /** Outgoing edges each node type owns, rebuilt whenever the node is written. */
 export interface OwnedEdge {
@@ -79,12 +80,14 @@ export const PROPERTY_KEYS = [
     'deidentified', 'retentionDescription', 'retentionMinimum', 'retentionMaximum', 'scenario',
     // versions and snapshots
     'active', 'staging', 'createdAt', 'label', 'manifest',
+    // API keys
+    'id', 'role', 'hash', 'revokedAt',
     // keys of parameter maps (the parser cannot tell them from node properties)
     'owner', 'target', 'refs', 'props', 'labels',
   ]),
 ].sort();
 
-export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, SNAPSHOT_LABEL].sort();
+export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, SNAPSHOT_LABEL, API_KEY_LABEL].sort();
 
 /** The NodeType a label stands for (for naming referrers as `flow:share`). */
 export function nodeTypeOfLabel(label: string): NodeType | null {

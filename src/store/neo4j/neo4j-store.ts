@@ -35,6 +35,7 @@ import type {
   StoredField,
   WriteSummary,
 } from '../inventory-store';
+import type { ApiKeyRecord } from '../../services/access/api-keys';
 import { CYPHER } from './cypher';
 import { LABEL, OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
 import { clauseFromProps, fromProps, toProps, type Props } from './records';
@@ -85,6 +86,7 @@ export class Neo4jStore implements InventoryStore {
     const statements = [
       CYPHER.constraintVersion,
       CYPHER.constraintSnapshot,
+      CYPHER.constraintApiKey,
       CYPHER.constraintClause,
       ...Object.values(CYPHER.constraintKey),
       ...Object.values(CYPHER.indexVersion),
@@ -250,6 +252,25 @@ export class Neo4jStore implements InventoryStore {
         flows: await all('flow'),
       };
     });
+  }
+
+  // ---- API keys -----------------------------------------------------------------------------
+
+  async saveApiKey(record: ApiKeyRecord): Promise<void> {
+    await this.writeTx((tx) => tx.run(CYPHER.saveApiKey, { id: record.id, name: record.name, role: record.role, hash: record.hash, createdAt: record.createdAt }));
+  }
+
+  async findApiKey(id: string): Promise<ApiKeyRecord | null> {
+    const [row] = await this.readRows(CYPHER.findApiKey, { id });
+    return row ? apiKeyFromProps(row.key as Props) : null;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return (await this.readRows(CYPHER.listApiKeys, {})).map((r) => apiKeyFromProps(r.key as Props));
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<boolean> {
+    return this.writeTx(async (tx) => ((rowsOf(await tx.run(CYPHER.revokeApiKey, { id, at }))[0]?.revoked as number) ?? 0) > 0);
   }
 
   // ---- snapshots ----------------------------------------------------------------------------
@@ -431,6 +452,17 @@ export class Neo4jStore implements InventoryStore {
     }
     await this.writeTx((tx) => tx.run(CYPHER.deleteVersion, { v }));
   }
+}
+
+function apiKeyFromProps(p: Props): ApiKeyRecord {
+  return {
+    id: p.id as string,
+    name: p.name as string,
+    role: p.role as ApiKeyRecord['role'],
+    hash: p.hash as string,
+    createdAt: p.createdAt as string,
+    revokedAt: (p.revokedAt as string | undefined) ?? null,
+  };
 }
 
 function rowsOf(result: { records: Array<{ toObject(): Record<string, unknown> }> }): Row[] {

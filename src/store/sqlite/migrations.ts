@@ -168,4 +168,18 @@ CREATE TRIGGER snapshots_immutable_delete BEFORE DELETE ON snapshots
 BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;
 `,
   },
+  {
+    version: 3,
+    description: 'API keys (hashed secrets only)',
+    sql: `
+CREATE TABLE api_keys (
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+  hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+`,
+  },
 ];

@@ -8,7 +8,8 @@ import type {
   Permission,
   Purpose,
 } from '../../domain/manifest';
-import type { ConsentRequirement, FlowKind, FunctionType, PartyKind, SensitiveClass } from '../../domain/vocabulary';
+import type { Sensitivity } from '../../domain/sensitivity';
+import type { ConsentRequirement, FlowKind, FunctionType, PartyKind } from '../../domain/vocabulary';
 import type { StoredCategory, StoredDocument, StoredField } from '../inventory-store';
 
 export type Row = Record<string, unknown>;
@@ -35,21 +36,21 @@ export function documentFromRow(row: Row): StoredDocument {
   );
 }
 
-export function categoryFromRow(row: Row, sources: string[]): StoredCategory {
+export function categoryFromRow(row: Row, sources: string[], effective: Sensitivity): StoredCategory {
   const c = withOptional(nodeBase(row, sources) as DataCategory, {
     parent: row.parent_key,
     sensitive: bool(row.sensitive),
     sensitiveClass: row.sensitive_class,
   });
-  return { ...c, effective: { sensitive: row.eff_sensitive === 1, sensitiveClass: (row.eff_class as SensitiveClass) ?? null } };
+  return { ...c, effective };
 }
 
-export function fieldFromRow(row: Row, sources: string[]): StoredField {
+export function fieldFromRow(row: Row, sources: string[], effective: Sensitivity): StoredField {
   const f = withOptional({ ...nodeBase(row, sources), category: row.category_key as string } as PersonalField, {
     sensitive: bool(row.sensitive),
     sensitiveClass: row.sensitive_class,
   });
-  return { ...f, effective: { sensitive: row.eff_sensitive === 1, sensitiveClass: (row.eff_class as SensitiveClass) ?? null } };
+  return { ...f, effective };
 }
 
 export function purposeFromRow(row: Row, sources: string[]): Purpose {

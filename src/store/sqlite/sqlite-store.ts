@@ -5,11 +5,12 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { traceLineage, type FlowEdge, type TracedLineage } from '../../domain/lineage';
+import { traceLineage, type TracedLineage } from '../../domain/lineage';
 import type { Manifest } from '../../domain/manifest';
 import { ReferencedError, ValidationError, type Problem } from '../../domain/problems';
 import { parseCitation } from '../../domain/references';
-import type { ImportMode, NodeType } from '../../domain/vocabulary';
+import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domain/sensitivity';
+import type { ImportMode, NodeType, SensitiveClass } from '../../domain/vocabulary';
 import type {
   FieldQuery,
   FlowQuery,
@@ -26,6 +27,9 @@ import type {
   StoredField,
   WriteSummary,
 } from '../inventory-store';
+import { BatchInsert } from './batch-insert';
+import { LineageIndex, type EdgeRow } from './lineage-index';
+import type { ApiKeyRecord } from '../../services/access/api-keys';
 import { MIGRATIONS } from './migrations';
 import {
   categoryFromRow,
@@ -52,15 +56,11 @@ const TABLE: Record<NodeType, string> = {
   flow: 'flows',
 };
 
-/** SELECT lists: categories and fields carry their effective sensitivity. */
+/** SELECT lists. Categories and fields get their effective sensitivity in recordsOf(). */
 const SELECT: Record<NodeType, string> = {
   document: 'SELECT t.* FROM documents t',
-  category: `SELECT t.*, e.sensitive AS eff_sensitive, e.sensitive_class AS eff_class
-             FROM categories t LEFT JOIN category_effective e ON e.key = t.key`,
-  field: `SELECT t.*,
-             CASE WHEN t.sensitive = 0 THEN 0 WHEN t.sensitive_class IS NOT NULL THEN 1 ELSE COALESCE(e.sensitive, 0) END AS eff_sensitive,
-             CASE WHEN t.sensitive = 0 THEN NULL WHEN t.sensitive_class IS NOT NULL THEN t.sensitive_class ELSE e.sensitive_class END AS eff_class
-          FROM fields t LEFT JOIN category_effective e ON e.key = t.category_key`,
+  category: 'SELECT t.* FROM categories t',
+  field: 'SELECT t.* FROM fields t',
   purpose: 'SELECT t.* FROM purposes t',
   permission: 'SELECT t.* FROM permissions t',
   party: 'SELECT t.* FROM parties t',
@@ -97,6 +97,7 @@ ORDER BY k, v`;
 
 /** `k` → `v` pairs for each relation, restricted to the keys in the JSON array parameter. */
 const RELATION_SQL: Record<Relation, string> = {
+  // Answered from the lineage index (see related()), which this query fills.
   'field.flows': FIELD_FLOWS_SQL,
   'flow.carriedFields': `SELECT flow_key AS k, field_key AS v FROM flow_carried_fields
                          WHERE flow_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
@@ -131,6 +132,16 @@ const REFERRERS: Partial<Record<NodeType, Array<[string, string]>>> = {
   party: [['flow', 'SELECT key FROM flows WHERE from_key = ? OR to_key = ?']],
 };
 
+/** Tables holding the inventory (what REPLACE empties and a bulk write fills). */
+const INVENTORY_TABLES = ['documents', 'clauses', ...Object.values(TABLE).filter((t) => t !== 'documents'), ...FLOW_LISTS.map((l) => l.table), 'sources'];
+
+/** From this many nodes on, a MERGE runs with the bulk settings too (see withBulkSettings()). */
+const BULK_WRITE_NODES = 5000;
+/** Page cache of every connection, in KiB. */
+const READ_CACHE_KIB = 64 * 1024;
+/** Page cache for bulk writes, in KiB. */
+const BULK_CACHE_KIB = 256 * 1024;
+
 export interface SqliteStoreOptions {
   /** File path, or `:memory:` for tests. */
   path: string;
@@ -143,6 +154,10 @@ export class SqliteStore implements InventoryStore {
   readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false };
   readonly location: string;
   private readonly db: Database.Database;
+  /** Field → flows adjacency for lineage, filled lazily; null after this connection writes. */
+  private lineageIndex: LineageIndex | null = null;
+  /** Every category's effective sensitivity, as of a data version; null after this connection writes. */
+  private effective: { dataVersion: number; byKey: Map<string, Sensitivity> } | null = null;
 
   constructor(options: SqliteStoreOptions) {
     this.location = `sqlite:${options.path}`;
@@ -152,6 +167,8 @@ export class SqliteStore implements InventoryStore {
     if (options.path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
+    // A 64 MiB page cache (the default is 2 MiB): reads of a large inventory hit it rather than the file.
+    this.db.pragma(`cache_size = -${READ_CACHE_KIB}`);
     // SQLite's lower() folds ASCII only; search must be case-insensitive for É, Ä, Σ… too.
     this.db.function('fold_case', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v));
   }
@@ -203,8 +220,12 @@ export class SqliteStore implements InventoryStore {
 
   async related(relation: Relation, keys: readonly string[]): Promise<string[][]> {
     if (keys.length === 0) return [];
-    const rows = this.all(RELATION_SQL[relation], JSON.stringify(keys));
-    return this.group(keys, rows);
+    if (relation === 'field.flows') {
+      const index = this.lineageIndexFor(keys);
+      return keys.map((k) => index.edgesOf(k).map((e) => e.key));
+    }
+    const byKey = this.pairs(RELATION_SQL[relation], JSON.stringify(keys));
+    return keys.map((k) => byKey.get(k) ?? []);
   }
 
   async existingKeys(type: NodeType, keys: readonly string[]): Promise<Set<string>> {
@@ -234,8 +255,10 @@ export class SqliteStore implements InventoryStore {
       params.push(query.search, query.search, query.search);
     }
     if (query.sensitive != null) {
-      where.push(`(CASE WHEN t.sensitive = 0 THEN 0 WHEN t.sensitive_class IS NOT NULL THEN 1 ELSE COALESCE(e.sensitive, 0) END) = ?`);
-      params.push(query.sensitive ? 1 : 0);
+      // A field's own statement, else its category's effective sensitivity.
+      where.push(`(CASE WHEN t.sensitive = 0 THEN 0 WHEN t.sensitive_class IS NOT NULL THEN 1
+                   ELSE t.category_key IN (SELECT value FROM json_each(?)) END) = ?`);
+      params.push(JSON.stringify(this.sensitiveCategories()), query.sensitive ? 1 : 0);
     }
     if (query.categoryKey) {
       where.push(`t.category_key IN (WITH RECURSIVE sub(k, d) AS (SELECT ?, 0 UNION SELECT c.key, sub.d + 1 FROM categories c JOIN sub ON c.parent_key = sub.k WHERE sub.d < 200) SELECT k FROM sub)`);
@@ -291,91 +314,180 @@ export class SqliteStore implements InventoryStore {
 
   async traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]> {
     if (requests.length === 0) return [];
-    const fieldKeys = [...new Set(requests.map((r) => r.fieldKey))];
-    const rows = this.all(
-      `SELECT ff.k AS field_key, f.key, f.from_key, f.to_key FROM (${FIELD_FLOWS_SQL}) ff JOIN flows f ON f.key = ff.v`,
-      JSON.stringify(fieldKeys),
-    );
-    const edges = new Map<string, FlowEdge[]>();
-    for (const r of rows) {
-      const list = edges.get(r.field_key as string) ?? [];
-      list.push({ key: r.key as string, from: r.from_key as string, to: r.to_key as string });
-      edges.set(r.field_key as string, list);
+    const index = this.lineageIndexFor(requests.map((r) => r.fieldKey));
+    return requests.map((r) => traceLineage(index.edgesOf(r.fieldKey), r.direction, r.limits, r.startKeys ?? undefined));
+  }
+
+  private dataVersion(): number {
+    return this.prepared('PRAGMA data_version').pluck().get() as number;
+  }
+
+  /** Drops what is derived from the tables (this connection is about to change them). */
+  private forgetDerived(): void {
+    this.lineageIndex = null;
+    this.effective = null;
+  }
+
+  /**
+   * Effective sensitivity of every category, read from the category_effective view (the one
+   * statement of the inheritance rule) once per data version rather than in every query.
+   */
+  private categoryEffective(): Map<string, Sensitivity> {
+    const version = this.dataVersion();
+    if (!this.effective || this.effective.dataVersion !== version) {
+      const byKey = new Map<string, Sensitivity>();
+      for (const [key, sensitive, cls] of this.rawStatement('SELECT key, sensitive, sensitive_class FROM category_effective').all() as Array<[string, number, string | null]>) {
+        byKey.set(key, { sensitive: sensitive === 1, sensitiveClass: (cls as SensitiveClass | null) ?? null });
+      }
+      this.effective = { dataVersion: version, byKey };
     }
-    return requests.map((r) =>
-      traceLineage(edges.get(r.fieldKey) ?? [], r.direction, r.limits, r.startKeys ?? undefined),
-    );
+    return this.effective.byKey;
+  }
+
+  /** Keys of the categories that are effectively sensitive. */
+  private sensitiveCategories(): string[] {
+    return [...this.categoryEffective()].filter(([, e]) => e.sensitive).map(([k]) => k);
+  }
+
+  /**
+   * The lineage index with these fields filled in: a new one when this connection wrote or
+   * another one committed since it was started, then one query for the fields it lacks.
+   */
+  private lineageIndexFor(fieldKeys: readonly string[]): LineageIndex {
+    const version = this.dataVersion();
+    if (!this.lineageIndex || this.lineageIndex.dataVersion !== version) this.lineageIndex = new LineageIndex(version);
+    const index = this.lineageIndex;
+    const missing = index.missing(fieldKeys);
+    if (missing.length > 0) {
+      const rows = this.rawStatement(
+        `SELECT ff.k, f.key, f.from_key, f.to_key FROM (${FIELD_FLOWS_SQL}) ff JOIN flows f ON f.key = ff.v ORDER BY ff.k, f.key`,
+      ).all(JSON.stringify(missing)) as EdgeRow[];
+      index.fill(missing, rows);
+    }
+    return index;
   }
 
   // ---- writes -----------------------------------------------------------------------------
 
   async write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary> {
+    this.forgetDerived();
     const run = this.db.transaction((): WriteSummary => {
+      // After a REPLACE (or into an empty inventory) nothing is there to replace: no deletes,
+      // and the secondary indexes are built once at the end rather than row by row.
+      const fresh = mode === 'REPLACE' || this.inventoryIsEmpty();
       let removed = 0;
       if (mode === 'REPLACE') removed = this.clearAll();
+      const restoreIndexes = fresh ? this.dropSecondaryIndexes() : null;
       const written = { document: 0, clause: 0, category: 0, field: 0, purpose: 0, permission: 0, party: 0, legalBasis: 0, flow: 0 };
-      const s = this.statements();
+      const s = this.writers();
+      const sources = (type: NodeType, key: string, citations: string[]) => {
+        if (!fresh) s.deleteSources.run(type, key);
+        citations.forEach((citation, i) => {
+          const c = parseCitation(citation)!;
+          s.sources.add(type, key, i, c.documentKey, c.ref);
+        });
+      };
       for (const d of manifest.documents) {
-        s.upsertDocument.run({ key: d.key, title: d.title, title_en: d.titleEn ?? null, url: d.url ?? null, updated_at: d.updatedAt, effective_at: d.effectiveAt });
-        s.deleteClauses.run(d.key);
-        d.clauses.forEach((c, i) => s.insertClause.run(d.key, c.ref, i, c.title ?? null, c.text));
+        s.documents.add(d.key, d.title, d.titleEn ?? null, d.url ?? null, d.updatedAt, d.effectiveAt);
+        if (!fresh) s.deleteClauses.run(d.key);
+        d.clauses.forEach((c, i) => s.clauses.add(d.key, c.ref, i, c.title ?? null, c.text));
         written.document++;
         written.clause += d.clauses.length;
       }
       for (const c of manifest.categories) {
-        s.upsertCategory.run({ ...this.base(c), parent_key: c.parent ?? null, sensitive: toInt(c.sensitive), sensitive_class: c.sensitiveClass ?? null });
-        this.writeSources('category', c.key, c.sources);
+        s.categories.add(...base(c), c.parent ?? null, toInt(c.sensitive), c.sensitiveClass ?? null);
+        sources('category', c.key, c.sources);
         written.category++;
       }
       for (const f of manifest.fields) {
-        s.upsertField.run({ ...this.base(f), category_key: f.category, sensitive: toInt(f.sensitive), sensitive_class: f.sensitiveClass ?? null });
-        this.writeSources('field', f.key, f.sources);
+        s.fields.add(...base(f), f.category, toInt(f.sensitive), f.sensitiveClass ?? null);
+        sources('field', f.key, f.sources);
         written.field++;
       }
       for (const p of manifest.purposes) {
-        s.upsertPurpose.run({ ...this.base(p), function_type: p.functionType });
-        this.writeSources('purpose', p.key, p.sources);
+        s.purposes.add(...base(p), p.functionType);
+        sources('purpose', p.key, p.sources);
         written.purpose++;
       }
       for (const p of manifest.permissions) {
-        s.upsertPermission.run({ ...this.base(p), platform: p.platform });
-        this.writeSources('permission', p.key, p.sources);
+        s.permissions.add(...base(p), p.platform);
+        sources('permission', p.key, p.sources);
         written.permission++;
       }
       for (const p of manifest.parties) {
-        s.upsertParty.run({ ...this.base(p), kind: p.kind, country: p.country ?? null, contact: p.contact ?? null, sdk_packages: JSON.stringify(p.sdkPackages) });
-        this.writeSources('party', p.key, p.sources);
+        s.parties.add(...base(p), p.kind, p.country ?? null, p.contact ?? null, JSON.stringify(p.sdkPackages));
+        sources('party', p.key, p.sources);
         written.party++;
       }
       for (const l of manifest.legalBases) {
-        s.upsertLegalBasis.run({ ...this.base(l), jurisdiction: l.jurisdiction, article: l.article });
-        this.writeSources('legalBasis', l.key, l.sources);
+        s.legalBases.add(...base(l), l.jurisdiction, l.article);
+        sources('legalBasis', l.key, l.sources);
         written.legalBasis++;
       }
       for (const f of manifest.flows) {
-        s.upsertFlow.run({
-          key: f.key, name: f.name ?? null, name_zh: f.nameZh ?? null, description: f.description ?? null,
-          from_key: f.from, to_key: f.to, kind: f.kind, consent: f.consent,
-          optional: f.optional ? 1 : 0, deidentified: f.deidentified ? 1 : 0,
-          retention_description: f.retention?.description ?? null,
-          retention_minimum: f.retention?.minimum ?? null,
-          retention_maximum: f.retention?.maximum ?? null,
-          scenario: f.scenario ?? null,
-        });
+        s.flows.add(
+          f.key, f.name ?? null, f.nameZh ?? null, f.description ?? null, f.from, f.to, f.kind, f.consent,
+          f.optional ? 1 : 0, f.deidentified ? 1 : 0,
+          f.retention?.description ?? null, f.retention?.minimum ?? null, f.retention?.maximum ?? null, f.scenario ?? null,
+        );
         for (const list of FLOW_LISTS) {
-          s.deleteFlowList[list.prop].run(f.key);
-          f[list.prop].forEach((target, i) => s.insertFlowList[list.prop].run(f.key, target, i));
+          if (!fresh) s.deleteFlowList[list.prop].run(f.key);
+          const rows = s.flowLists[list.prop];
+          f[list.prop].forEach((target, i) => rows.add(f.key, target, i));
         }
-        this.writeSources('flow', f.key, f.sources);
+        sources('flow', f.key, f.sources);
         written.flow++;
       }
+      s.flush();
+      restoreIndexes?.();
       this.assertConsistent();
       return { mode, written, removed };
     });
-    return run.immediate();
+    const bulk = mode === 'REPLACE' || nodeCount(manifest) >= BULK_WRITE_NODES;
+    return bulk ? this.withBulkSettings(() => run.immediate()) : run.immediate();
+  }
+
+  /** No node of any type is stored yet. */
+  private inventoryIsEmpty(): boolean {
+    return Object.values(TABLE).every((table) => !this.prepared(`SELECT 1 FROM ${table} LIMIT 1`).get());
+  }
+
+  /**
+   * Imports (REPLACE, or many nodes) run with foreign keys unchecked row by row and a larger page
+   * cache. Nothing is lost: `assertConsistent` runs the full `foreign_key_check` before commit,
+   * as for every write, and write() deletes explicitly what a cascade would. Both are put back.
+   */
+  private withBulkSettings<T>(work: () => T): T {
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma('foreign_keys = OFF');
+    this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    try {
+      return work();
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
+      this.db.pragma('foreign_keys = ON');
+    }
+  }
+
+  /**
+   * Drops the secondary indexes of the inventory tables and returns what re-creates them from
+   * their own definitions: one sort per index at the end beats updating it row by row.
+   * Runs inside the write's transaction, so a failed write gets its indexes back by rollback.
+   */
+  private dropSecondaryIndexes(): () => void {
+    const tables = JSON.stringify(INVENTORY_TABLES);
+    const indexes = this.all(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))`,
+      tables,
+    ) as Array<{ name: string; sql: string }>;
+    for (const ix of indexes) this.db.exec(`DROP INDEX "${ix.name}"`);
+    return () => {
+      for (const ix of indexes) this.db.exec(ix.sql);
+    };
   }
 
   async deleteNodes(type: NodeType, keys: readonly string[]): Promise<number> {
+    this.forgetDerived();
     const run = this.db.transaction((): number => {
       const existing = new Set(keys);
       let deleted = 0;
@@ -421,6 +533,27 @@ export class SqliteStore implements InventoryStore {
     };
   }
 
+  // ---- API keys ---------------------------------------------------------------------------
+
+  async saveApiKey(record: ApiKeyRecord): Promise<void> {
+    this.db
+      .prepare('INSERT INTO api_keys (id, name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(record.id, record.name, record.role, record.hash, record.createdAt, record.revokedAt ?? null);
+  }
+
+  async findApiKey(id: string): Promise<ApiKeyRecord | null> {
+    const row = this.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as Row | undefined;
+    return row ? apiKeyFromRow(row) : null;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    return this.all('SELECT * FROM api_keys ORDER BY created_at, id').map(apiKeyFromRow);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<boolean> {
+    return this.db.prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id).changes > 0;
+  }
+
   // ---- snapshots --------------------------------------------------------------------------
 
   async saveSnapshot(label: string): Promise<SnapshotInfo> {
@@ -446,31 +579,24 @@ export class SqliteStore implements InventoryStore {
 
   // ---- internals --------------------------------------------------------------------------
 
+  /** Runs a query through the statement cache: preparing costs more than most reads here. */
   private all(sql: string, ...params: unknown[]): Row[] {
-    return this.db.prepare(sql).all(...params) as Row[];
+    return this.prepared(sql).all(...params) as Row[];
   }
 
   private cache = new Map<string, Database.Statement>();
+  /** Statements that return rows as arrays (see pairs()). */
+  private rawCache = new Map<string, Database.Statement>();
   private prepared(sql: string): Database.Statement {
     let st = this.cache.get(sql);
     if (!st) this.cache.set(sql, (st = this.db.prepare(sql)));
     return st;
   }
 
-  private group(keys: readonly string[], rows: Row[]): string[][] {
-    const byKey = new Map<string, string[]>();
-    for (const r of rows) {
-      const list = byKey.get(r.k as string);
-      if (list) list.push(r.v as string);
-      else byKey.set(r.k as string, [r.v as string]);
-    }
-    return keys.map((k) => byKey.get(k) ?? []);
-  }
-
   private page<T extends 'field' | 'flow'>(type: T, where: string[], params: unknown[], page: PageRequest): Page<NodeOf[T]> {
     const from = SELECT[type];
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const totalCount = (this.db.prepare(`SELECT COUNT(*) AS n FROM (${from}${filter})`).get(...params) as { n: number }).n;
+    const totalCount = (this.prepared(`SELECT COUNT(*) AS n FROM (${from}${filter})`).get(...params) as { n: number }).n;
     const afterClause = page.afterKey != null ? `${filter ? ' AND' : ' WHERE'} t.key > ?` : '';
     const rows = this.all(
       `${from}${filter}${afterClause} ORDER BY t.key LIMIT ?`,
@@ -490,22 +616,27 @@ export class SqliteStore implements InventoryStore {
   private recordsOf(type: NodeType, rows: Row[]): Array<NodeOf[NodeType]> {
     if (type === 'document') return rows.map(documentFromRow);
     const keys = JSON.stringify(rows.map((r) => r.key));
-    const sources = this.groupMap(
-      this.all(`SELECT node_key AS k, document_key || '#' || ref AS v FROM sources
-                WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?)) ORDER BY node_key, ordinal`, type, keys),
-    );
+    const sources = this.pairs(
+      `SELECT node_key, document_key || '#' || ref FROM sources
+       WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?)) ORDER BY node_key, ordinal`, type, keys);
     const src = (r: Row) => sources.get(r.key as string) ?? [];
     switch (type) {
-      case 'category': return rows.map((r) => categoryFromRow(r, src(r)));
-      case 'field': return rows.map((r) => fieldFromRow(r, src(r)));
+      case 'category': {
+        const effective = this.categoryEffective();
+        return rows.map((r) => categoryFromRow(r, src(r), effective.get(r.key as string) ?? NOT_SENSITIVE));
+      }
+      case 'field': {
+        const effective = this.categoryEffective();
+        return rows.map((r) => fieldFromRow(r, src(r), fieldEffective(r, effective.get(r.category_key as string))));
+      }
       case 'purpose': return rows.map((r) => purposeFromRow(r, src(r)));
       case 'permission': return rows.map((r) => permissionFromRow(r, src(r)));
       case 'party': return rows.map((r) => partyFromRow(r, src(r)));
       case 'legalBasis': return rows.map((r) => legalBasisFromRow(r, src(r)));
       case 'flow': {
         const lists = FLOW_LISTS.map((l) =>
-          this.groupMap(this.all(`SELECT flow_key AS k, ${l.column} AS v FROM ${l.table}
-                                  WHERE flow_key IN (SELECT value FROM json_each(?)) ORDER BY flow_key, ordinal`, keys)),
+          this.pairs(`SELECT flow_key, ${l.column} FROM ${l.table}
+                      WHERE flow_key IN (SELECT value FROM json_each(?)) ORDER BY flow_key, ordinal`, keys),
         );
         return rows.map((r) => {
           const k = r.key as string;
@@ -516,50 +647,63 @@ export class SqliteStore implements InventoryStore {
     }
   }
 
-  private groupMap(rows: Row[]): Map<string, string[]> {
+  /** A cached statement that returns rows as arrays rather than objects. */
+  private rawStatement(sql: string): Database.Statement {
+    let st = this.rawCache.get(sql);
+    if (!st) this.rawCache.set(sql, (st = this.db.prepare(sql).raw()));
+    return st;
+  }
+
+  /** Runs `SELECT k, v …` (raw rows: no object per row) into k → [v, …] in row order. */
+  private pairs(sql: string, ...params: unknown[]): Map<string, string[]> {
     const m = new Map<string, string[]>();
-    for (const r of rows) {
-      const list = m.get(r.k as string);
-      if (list) list.push(r.v as string);
-      else m.set(r.k as string, [r.v as string]);
+    for (const [k, v] of this.rawStatement(sql).all(...params) as Array<[string, string]>) {
+      const list = m.get(k);
+      if (list) list.push(v);
+      else m.set(k, [v]);
     }
     return m;
   }
 
-  private base(n: { key: string; name: string; nameZh?: string | null; description?: string | null }) {
-    return { key: n.key, name: n.name, name_zh: n.nameZh ?? null, description: n.description ?? null };
-  }
-
-  private writeSources(type: NodeType, key: string, sources: string[]): void {
-    this.prepared('DELETE FROM sources WHERE node_type = ? AND node_key = ?').run(type, key);
-    const insert = this.prepared('INSERT INTO sources (node_type, node_key, ordinal, document_key, ref) VALUES (?, ?, ?, ?, ?)');
-    sources.forEach((citation, i) => {
-      const c = parseCitation(citation)!;
-      insert.run(type, key, i, c.documentKey, c.ref);
-    });
-  }
-
-  private statements() {
+  /**
+   * What write() writes with: a multi-row upsert per node table (MERGE replaces a node whole),
+   * plain multi-row inserts for the rows a node owns, and the deletes that clear those first.
+   */
+  private writers() {
+    const prepare = (sql: string) => this.prepared(sql);
     const upsert = (table: string, columns: string[]) =>
-      this.prepared(
-        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})
-         ON CONFLICT(key) DO UPDATE SET ${columns.filter((c) => c !== 'key').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      new BatchInsert(
+        `INSERT INTO ${table} (${columns.join(', ')})`,
+        columns.length,
+        `ON CONFLICT(key) DO UPDATE SET ${columns.filter((c) => c !== 'key').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+        prepare,
       );
+    const insert = (table: string, columns: string[]) => new BatchInsert(`INSERT INTO ${table} (${columns.join(', ')})`, columns.length, '', prepare);
     const node = ['key', 'name', 'name_zh', 'description'];
-    return {
-      upsertDocument: upsert('documents', ['key', 'title', 'title_en', 'url', 'updated_at', 'effective_at']),
-      deleteClauses: this.prepared('DELETE FROM clauses WHERE document_key = ?'),
-      insertClause: this.prepared('INSERT INTO clauses (document_key, ref, ordinal, title, text) VALUES (?, ?, ?, ?, ?)'),
-      upsertCategory: upsert('categories', [...node, 'parent_key', 'sensitive', 'sensitive_class']),
-      upsertField: upsert('fields', [...node, 'category_key', 'sensitive', 'sensitive_class']),
-      upsertPurpose: upsert('purposes', [...node, 'function_type']),
-      upsertPermission: upsert('permissions', [...node, 'platform']),
-      upsertParty: upsert('parties', [...node, 'kind', 'country', 'contact', 'sdk_packages']),
-      upsertLegalBasis: upsert('legal_bases', [...node, 'jurisdiction', 'article']),
-      upsertFlow: upsert('flows', [...node, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
+    const batches = {
+      documents: upsert('documents', ['key', 'title', 'title_en', 'url', 'updated_at', 'effective_at']),
+      clauses: insert('clauses', ['document_key', 'ref', 'ordinal', 'title', 'text']),
+      categories: upsert('categories', [...node, 'parent_key', 'sensitive', 'sensitive_class']),
+      fields: upsert('fields', [...node, 'category_key', 'sensitive', 'sensitive_class']),
+      purposes: upsert('purposes', [...node, 'function_type']),
+      permissions: upsert('permissions', [...node, 'platform']),
+      parties: upsert('parties', [...node, 'kind', 'country', 'contact', 'sdk_packages']),
+      legalBases: upsert('legal_bases', [...node, 'jurisdiction', 'article']),
+      flows: upsert('flows', [...node, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
         'retention_description', 'retention_minimum', 'retention_maximum', 'scenario']),
+      flowLists: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, insert(l.table, ['flow_key', l.column, 'ordinal'])])) as Record<keyof FlowLists, BatchInsert>,
+      sources: insert('sources', ['node_type', 'node_key', 'ordinal', 'document_key', 'ref']),
+    };
+    return {
+      ...batches,
+      deleteClauses: this.prepared('DELETE FROM clauses WHERE document_key = ?'),
       deleteFlowList: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, this.prepared(`DELETE FROM ${l.table} WHERE flow_key = ?`)])) as Record<keyof FlowLists, Database.Statement>,
-      insertFlowList: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, this.prepared(`INSERT INTO ${l.table} (flow_key, ${l.column}, ordinal) VALUES (?, ?, ?)`)])) as Record<keyof FlowLists, Database.Statement>,
+      deleteSources: this.prepared('DELETE FROM sources WHERE node_type = ? AND node_key = ?'),
+      /** Sends every buffered row. */
+      flush() {
+        for (const b of [batches.documents, batches.clauses, batches.categories, batches.fields, batches.purposes, batches.permissions,
+          batches.parties, batches.legalBases, batches.flows, ...Object.values(batches.flowLists), batches.sources]) b.flush();
+      },
     };
   }
 
@@ -624,6 +768,33 @@ export class SqliteStore implements InventoryStore {
       }
     }
   }
+}
+
+function nodeCount(m: Manifest): number {
+  return m.documents.length + m.categories.length + m.fields.length + m.purposes.length + m.permissions.length
+    + m.parties.length + m.legalBases.length + m.flows.length;
+}
+
+/** The columns every node table starts with, in order. */
+function base(n: { key: string; name: string; nameZh?: string | null; description?: string | null }): [string, string, string | null, string | null] {
+  return [n.key, n.name, n.nameZh ?? null, n.description ?? null];
+}
+
+function apiKeyFromRow(row: Row): ApiKeyRecord {
+  return {
+    id: row.id as string,
+    name: row.name as string,
+    role: row.role as ApiKeyRecord['role'],
+    hash: row.hash as string,
+    createdAt: row.created_at as string,
+    revokedAt: (row.revoked_at as string | null) ?? null,
+  };
+}
+
+/** A field's own statement, else its category's effective sensitivity. */
+function fieldEffective(row: Row, category: Sensitivity | undefined): Sensitivity {
+  const own = { sensitive: row.sensitive == null ? null : row.sensitive === 1, sensitiveClass: (row.sensitive_class as SensitiveClass | null) ?? null };
+  return resolveSensitivity(own, category ?? NOT_SENSITIVE);
 }
 
 function toInt(v: boolean | null | undefined): number | null {

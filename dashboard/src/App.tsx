@@ -1,0 +1,89 @@
+/**
+ * The shell: header with navigation and the language switch, and the page for the route.
+ * Pages are listed once in NAV; new ones (findings, reports) are one entry and one route each.
+ */
+import { useEffect } from 'react';
+import { useQuery } from './api';
+import { DashboardOverviewDocument } from './generated/graphql';
+import { useI18n, type MessageKey } from './i18n';
+import { FieldPage } from './pages/FieldPage';
+import { FieldsPage } from './pages/FieldsPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { PartiesPage } from './pages/PartiesPage';
+import { Link, parseRoute, useLocation, type Route } from './router';
+
+const NAV: Array<{ to: string; label: MessageKey; active: (r: Route) => boolean }> = [
+  { to: '/', label: 'nav.overview', active: (r) => r.name === 'overview' },
+  { to: '/fields', label: 'nav.fields', active: (r) => r.name === 'fields' || r.name === 'field' },
+  { to: '/parties', label: 'nav.parties', active: (r) => r.name === 'parties' },
+];
+
+export function App() {
+  const { t, lang, setLang } = useI18n();
+  const location = useLocation();
+  const route = parseRoute(location.pathname);
+  // The header names the policy the inventory models (shared with the overview's query).
+  const overview = useQuery(DashboardOverviewDocument);
+  const doc = overview.data?.policyDocuments[0];
+
+  useEffect(() => {
+    const page = NAV.find((n) => n.active(route));
+    document.title = page ? `${t(page.label)} · FieldTrail` : 'FieldTrail';
+  }, [route, t]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/" className="brand" aria-label="FieldTrail">
+            <img src="/favicon.svg" alt="" width={26} height={26} />
+            <span className="brand-name">FieldTrail</span>
+          </Link>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+          <nav className="nav" aria-label="Main">
+            {NAV.map((n) => (
+              <Link key={n.to} to={n.to} className={`nav-link${n.active(route) ? ' active' : ''}`} aria-current={n.active(route) ? 'page' : undefined}>
+                {t(n.label)}
+              </Link>
+            ))}
+          </nav>
+          <div className="topbar-right">
+            {doc && (
+              <span className="policy-pill" title={doc.titleEn ?? doc.title}>
+                {lang === 'EN' && doc.titleEn ? doc.titleEn : doc.title} · {doc.updatedAt}
+              </span>
+            )}
+            <a className="nav-link subtle" href="/graphql" target="_blank" rel="noreferrer">
+              {t('nav.api')}
+            </a>
+            <button
+              type="button"
+              className="lang-switch"
+              data-testid="lang-switch"
+              title={t('lang.switchTitle')}
+              onClick={() => setLang(lang === 'ZH' ? 'EN' : 'ZH')}
+            >
+              {t('lang.switch')}
+            </button>
+          </div>
+        </div>
+      </header>
+      <main className={`main${route.name === 'field' ? ' main-wide' : ''}`}>
+        {route.name === 'overview' && <OverviewPage />}
+        {route.name === 'fields' && <FieldsPage />}
+        {route.name === 'field' && <FieldPage fieldKey={route.key} />}
+        {route.name === 'parties' && <PartiesPage />}
+        {route.name === 'not-found' && (
+          <div className="card empty-page">
+            <h1>{t('notFound.title')}</h1>
+            <p>{t('notFound.body')}</p>
+            <Link to="/" className="btn">{t('notFound.back')}</Link>
+          </div>
+        )}
+      </main>
+      <footer className="footer">
+        FieldTrail · <a href="/graphql">/graphql</a>
+      </footer>
+    </div>
+  );
+}

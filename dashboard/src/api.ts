@@ -1,0 +1,104 @@
+/**
+ * The dashboard's only way to the data: the public GraphQL API at /graphql, with operations
+ * typed by codegen (src/generated/graphql.ts, from src/graphql/*.graphql).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { TypedDocumentString } from './generated/graphql';
+
+export const GRAPHQL_URL = '/graphql';
+
+export class GraphQLRequestError extends Error {
+  constructor(
+    message: string,
+    readonly codes: string[] = [],
+  ) {
+    super(message);
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+interface GraphQLBody<R> {
+  data?: R | null;
+  errors?: Array<{ message: string; extensions?: { code?: string } }>;
+}
+
+/** Answers are kept briefly, so going back to a page shows it at once. */
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; result: Promise<unknown> }>();
+
+export async function request<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  const res = await fetch(GRAPHQL_URL, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query: doc.toString(), variables: variables ?? {} }),
+  });
+  let body: GraphQLBody<R>;
+  try {
+    body = (await res.json()) as GraphQLBody<R>;
+  } catch {
+    throw new GraphQLRequestError(`The server answered ${res.status} without a GraphQL response.`);
+  }
+  if (body.errors?.length) {
+    throw new GraphQLRequestError(body.errors.map((e) => e.message).join('\n'), body.errors.map((e) => e.extensions?.code ?? ''));
+  }
+  if (!res.ok || !body.data) throw new GraphQLRequestError(`The server answered ${res.status}.`);
+  return body.data;
+}
+
+export function cachedRequest<R, V>(doc: TypedDocumentString<R, V>, variables?: V): Promise<R> {
+  const key = doc.toString() + '\u0000' + JSON.stringify(variables ?? {});
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.result as Promise<R>;
+  const result = request(doc, variables);
+  cache.set(key, { at: Date.now(), result });
+  result.catch(() => cache.delete(key));
+  return result;
+}
+
+export interface QueryState<R> {
+  data?: R;
+  error?: Error;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Runs a query whenever the document or variables change. Results of superseded requests are
+ * ignored (not aborted: an aborted request would read as a failed one in the browser).
+ * Keeps the previous data while the next answer loads, so tables don't flicker.
+ */
+export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables?: V, options: { skip?: boolean } = {}): QueryState<R> {
+  const [state, setState] = useState<{ data?: R; error?: Error; loading: boolean }>({ loading: !options.skip });
+  const [nonce, setNonce] = useState(0);
+  const key = JSON.stringify(variables ?? {});
+  useEffect(() => {
+    if (options.skip) return;
+    let current = true;
+    setState((s) => ({ data: s.data, loading: true }));
+    (nonce ? request(doc, variables) : cachedRequest(doc, variables)).then(
+      (data) => current && setState({ data, loading: false }),
+      (error: unknown) => current && setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the variables
+  }, [doc, key, nonce, options.skip]);
+  const reload = useCallback(() => setNonce((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/** Fetches every page of a connection (for overview statistics). */
+export async function allPages<R, N>(
+  fetchPage: (after: string | null) => Promise<R>,
+  pick: (r: R) => { nodes: N[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } },
+): Promise<N[]> {
+  const nodes: N[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = pick(await fetchPage(after));
+    nodes.push(...page.nodes);
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return nodes;
+    after = page.pageInfo.endCursor;
+  }
+}

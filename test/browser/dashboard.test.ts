@@ -1,0 +1,318 @@
+/**
+ * The dashboard in a real browser: Debian's Chromium driven by playwright-core, against a real
+ * FieldTrail server (real HTTP, real embedded store seeded with the 进圈 inventory) serving the
+ * built dashboard at `/`. Every test fails on any console error or warning, uncaught page
+ * error, failed request or HTTP error. Screenshots go to test-artifacts/.
+ *
+ * Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) or FIELDTRAIL_CHROMIUM.
+ * Builds the dashboard first when dashboard/dist is missing or older than its sources.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+
+const ROOT = join(__dirname, '..', '..');
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.FIELDTRAIL_CHROMIUM ?? '/usr/bin/chromium';
+const DIST_INDEX = join(ROOT, 'dashboard', 'dist', 'index.html');
+/** Everything the built dashboard is made from. */
+const DASHBOARD_SOURCES = [
+  'dashboard/src',
+  'dashboard/public',
+  'dashboard/index.html',
+  'dashboard/vite.config.mts',
+  'dashboard/tsconfig.json',
+  'src/domain/lineage-graph.ts',
+  'src/domain/vocabulary-labels.ts',
+  'src/domain/vocabulary.ts',
+].map((p) => join(ROOT, p));
+
+jest.setTimeout(180_000);
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
+}
+
+function ensureDashboardBuilt(): void {
+  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
+  if (built >= Math.max(...DASHBOARD_SOURCES.map(newestMtime))) return;
+  const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'dashboard', 'vite.config.mts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+  if (res.status !== 0) throw new Error(`building the dashboard failed:\n${res.stdout}\n${res.stderr}`);
+}
+
+let app: TestApp;
+let context: BrowserContext;
+let page: Page;
+let base: string;
+let profile: string;
+/** Everything that went wrong in the browser during the current test. */
+let problems: string[] = [];
+
+/** Asks the API directly, to compare what the dashboard shows with what the API says. */
+async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** The diagram's Cytoscape instance, as the page rendered it. */
+const CY = `document.querySelector('[data-testid="lineage-canvas"]')._cyreg.cy`;
+
+async function diagramNodes(): Promise<Array<{ id: string; label: string; visible: boolean }>> {
+  await page.waitForFunction(`(() => { const c = document.querySelector('[data-testid="lineage-canvas"]'); return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; })()`);
+  return page.evaluate(`(() => {
+    const cy = ${CY};
+    const w = cy.width(), h = cy.height();
+    return cy.nodes().map((n) => {
+      const bb = n.renderedBoundingBox();
+      return { id: n.id(), label: n.data('label').replace(/\\u200b/g, ''), visible: bb.x1 >= 0 && bb.y1 >= 0 && bb.x2 <= w && bb.y2 <= h };
+    });
+  })()`);
+}
+
+/** Clicks an arrow on the canvas itself, a quarter of the way along it (clear of its label). */
+async function clickEdge(edgeId: string): Promise<void> {
+  const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
+    const cy = ${CY};
+    const e = cy.getElementById(${JSON.stringify(edgeId)});
+    if (e.empty()) return null;
+    const s = e.renderedSourceEndpoint(), t = e.renderedTargetEndpoint();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + s.x + (t.x - s.x) * 0.25, y: box.top + s.y + (t.y - s.y) * 0.25 };
+  })()`);
+  if (!point) throw new Error(`no arrow ${edgeId} in the diagram`);
+  await page.mouse.click(point.x, point.y);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set FIELDTRAIL_CHROMIUM`);
+  }
+  ensureDashboardBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = await startTestApp({ seed: 'jinquan' });
+  base = app.server.url.replace(/\/graphql$/, '');
+  profile = mkdtempSync(join(tmpdir(), 'fieldtrail-chromium-'));
+  // A persistent context on a fresh, throw-away profile directory (--user-data-dir).
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    locale: 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`));
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  problems = [];
+  // Each test starts in the browser's language (zh-CN), whatever the previous one switched to.
+  if (page.url().startsWith(base)) await page.evaluate(`localStorage.removeItem('fieldtrail.lang')`);
+});
+
+const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+afterEach(() => {
+  expect(problems).toEqual([]);
+});
+
+it('serves the dashboard at / and keeps GraphQL at /graphql', async () => {
+  const html = await (await fetch(`${base}/`)).text();
+  expect(html).toContain('<div id="root">');
+  const deep = await fetch(`${base}/fields/imei`);
+  expect(deep.status).toBe(200);
+  expect(deep.headers.get('content-type')).toContain('text/html');
+  // Only the dashboard's own routes fall back to index.html; anything else is a real 404.
+  for (const path of ['/nope', '/fields/imei/extra', '/assets/missing.js']) expect((await fetch(`${base}${path}`)).status).toBe(404);
+  expect((await api<{ personalField: { key: string } }>('{ personalField(key: "imei") { key } }')).personalField.key).toBe('imei');
+});
+
+it('overview: the counts are what the API says', async () => {
+  const expected = await api<{
+    f: { totalCount: number };
+    s: { totalCount: number };
+    fl: { totalCount: number };
+    x: { totalCount: number };
+    parties: unknown[];
+  }>('{ f: personalFields(first: 0) { totalCount } s: personalFields(first: 0, filter: { sensitive: true }) { totalCount } fl: dataFlows(first: 0) { totalCount } x: dataFlows(first: 0, filter: { crossBorder: true }) { totalCount } parties { key } }');
+  await page.goto(`${base}/`);
+  await page.getByTestId('overview').waitFor();
+  expect(await page.getByTestId('kpi-fields').textContent()).toBe(String(expected.f.totalCount));
+  expect(await page.getByTestId('kpi-sensitive').textContent()).toBe(String(expected.s.totalCount));
+  expect(await page.getByTestId('kpi-flows').textContent()).toBe(String(expected.fl.totalCount));
+  expect(await page.getByTestId('kpi-cross-border').textContent()).toBe(String(expected.x.totalCount));
+  expect(await page.getByTestId('kpi-parties').textContent()).toBe(String(expected.parties.length));
+  // Sensitive classes add up to the sensitive fields; the most shared list links to fields.
+  await page.getByTestId('by-class').waitFor();
+  const classCounts = await page.getByTestId('by-class').locator('.bar-value').allTextContents();
+  expect(classCounts.map(Number).reduce((a, b) => a + b, 0)).toBe(expected.s.totalCount);
+  expect(await page.getByTestId('most-shared').locator('tbody tr').count()).toBeGreaterThan(0);
+  await shot('dashboard-overview');
+});
+
+it('search "IMEI", open the field, see 友盟+ and 北京流体 in the diagram, open a flow with its clause text, switch language', async () => {
+  await page.goto(`${base}/`);
+  await nav('个人信息字段').click();
+  await page.getByTestId('field-search').fill('IMEI');
+  await page.waitForURL(/q=IMEI/);
+  const row = page.getByTestId('field-row-imei');
+  await row.waitFor();
+  await page.waitForFunction(`document.querySelectorAll('[data-testid="fields-table"] tbody tr').length === 1`);
+  await shot('dashboard-fields-search');
+  await row.click();
+  await page.waitForURL(/\/fields\/imei$/);
+  expect(await page.getByTestId('field-title').textContent()).toBe('IMEI');
+
+  const nodes = await diagramNodes();
+  const umeng = nodes.find((n) => n.id === 'umeng');
+  const liuti = nodes.find((n) => n.id === 'liuti');
+  expect(umeng?.label.split('\n')[0]).toBe('友盟+');
+  expect(liuti?.label.split('\n')[0]).toBe('北京流体网络科技有限公司');
+  expect(umeng?.visible && liuti?.visible).toBe(true);
+  // Third parties are marked as such in the diagram.
+  expect(umeng?.label.split('\n')[1]).toBe('第三方');
+  await shot('dashboard-field-imei-zh');
+
+  await clickEdge('app-umeng');
+  await page.waitForURL(/flow=app-umeng/);
+  const panel = page.getByTestId('flow-panel');
+  await panel.getByTestId('clause').first().waitFor();
+  const { dataFlow } = await api<{ dataFlow: { sources: Array<{ ref: string; text: string }> } }>('{ dataFlow(key: "app-umeng") { sources { ref text } } }');
+  const shown = await panel.locator('.clause-text').allTextContents();
+  // The policy's own words, verbatim, every clause the flow cites.
+  expect(shown).toEqual(dataFlow.sources.map((s) => s.text));
+  expect(shown.join('\n')).toContain('友盟+SDK');
+  expect(await panel.textContent()).toContain('com.umeng');
+  expect(await panel.textContent()).toContain('PIPL Art. 13(1)(1)');
+  await shot('dashboard-flow-panel-zh');
+
+  await page.getByTestId('lang-switch').click();
+  await nav('Fields').waitFor();
+  expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+  const english = await diagramNodes();
+  expect(english.find((n) => n.id === 'umeng')?.label.split('\n')).toEqual(['Umeng+ (analytics SDK)', 'Third party']);
+  expect(english.find((n) => n.id === 'liuti')?.label.split('\n')[0]).toBe('Beijing Liuti Network Technology Co., Ltd.');
+  // Labels switch; the policy's wording does not.
+  expect(await panel.locator('.clause-text').allTextContents()).toEqual(dataFlow.sources.map((s) => s.text));
+  expect(await panel.locator('.facts').textContent()).toContain('Consent');
+  await shot('dashboard-field-imei-en');
+
+  // The choice is remembered across pages and reloads.
+  await page.reload();
+  await nav('Fields').waitFor();
+});
+
+it('fields: paginates through the connection and filters like the API', async () => {
+  const { all, sensitive } = await api<{ all: { totalCount: number }; sensitive: { totalCount: number } }>(
+    '{ all: personalFields(first: 0) { totalCount } sensitive: personalFields(first: 0, filter: { sensitive: true, recipientKey: "umeng" }) { totalCount } }',
+  );
+  await page.goto(`${base}/fields`);
+  const range = page.getByTestId('fields-range');
+  await range.waitFor();
+  expect(await range.textContent()).toBe(`第 1–25 项,共 ${all.totalCount} 项`);
+  const first = await page.locator('[data-testid="fields-table"] tbody tr').first().getAttribute('data-testid');
+  await page.getByTestId('page-next').click();
+  await page.waitForURL(/cursors=/);
+  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 26–')`);
+  expect(await page.locator('[data-testid="fields-table"] tbody tr').first().getAttribute('data-testid')).not.toBe(first);
+  await page.getByTestId('page-prev').click();
+  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 1–25')`);
+
+  await page.getByTestId('filter-sensitive').selectOption('true');
+  await page.getByTestId('filter-recipient').selectOption('umeng');
+  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.endsWith('共 ${sensitive.totalCount} 项')`);
+  expect(await page.locator('[data-testid="fields-table"] tbody tr').count()).toBe(sensitive.totalCount);
+  expect(await page.locator('[data-testid="fields-table"] tbody tr .badge-sensitive').count()).toBe(sensitive.totalCount);
+});
+
+it('field page: direction, depth and truncation, collapsed fan-outs that expand', async () => {
+  await page.goto(`${base}/fields/phone-number?depth=1`);
+  await page.getByTestId('truncated-banner').waitFor();
+  expect(await page.getByTestId('depth-value').textContent()).toBe('1');
+  await page.getByTestId('direction-UPSTREAM').click();
+  await page.waitForURL(/direction=UPSTREAM/);
+  await page.getByTestId('depth').fill('8');
+  await page.waitForURL(/depth=8/);
+  await page.waitForFunction(`!document.querySelector('[data-testid="truncated-banner"]')`);
+  const upstream = await diagramNodes();
+  // Upstream from where the number ends up, back to where it came from: the user and the carriers.
+  expect(upstream.map((n) => n.id)).toEqual(expect.arrayContaining(['user', 'carriers', 'jinquan-servers']));
+
+  await page.goto(`${base}/fields/real-name?collapse=4`);
+  await page.getByTestId('collapsed-banner').waitFor();
+  const collapsed = await diagramNodes();
+  const group = collapsed.find((n) => n.id.startsWith('group:'));
+  expect(group).toBeDefined();
+  await shot('dashboard-field-collapsed');
+  const point = await page.evaluate<{ x: number; y: number }>(`(() => {
+    const cy = ${CY};
+    const p = cy.getElementById(${JSON.stringify(group!.id)}).renderedPosition();
+    const box = cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  })()`);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForFunction(`${CY}.getElementById(${JSON.stringify(group!.id)}).empty()`);
+  const expanded = await diagramNodes();
+  expect(expanded.length).toBeGreaterThan(collapsed.length);
+});
+
+it('export: the Mermaid text is the API\'s PersonalField.lineageGraph', async () => {
+  await page.goto(`${base}/fields/imei`);
+  await diagramNodes();
+  await page.getByTestId('export-mermaid').click();
+  const text = page.getByTestId('export-text');
+  await text.waitFor();
+  const { personalField } = await api<{ personalField: { lineageGraph: string } }>('{ personalField(key: "imei") { lineageGraph(format: MERMAID, language: ZH) } }');
+  expect(await text.inputValue()).toBe(personalField.lineageGraph);
+  expect(personalField.lineageGraph).toContain('flowchart LR');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+});
+
+it('parties: every recipient with what it receives, why, under which consent, and its SDK packages', async () => {
+  const { party } = await api<{ party: { inbound: Array<{ key: string; carriedFields: Array<{ key: string }> }> } }>('{ party(key: "umeng") { inbound { key carriedFields { key } } } }');
+  await page.goto(`${base}/parties`);
+  const card = page.getByTestId('party-umeng');
+  await card.waitFor();
+  expect(await card.locator('.chip-code').allTextContents()).toEqual(['aaid.umeng.com', 'com.umeng']);
+  for (const flow of party.inbound) {
+    const row = card.getByTestId(`inbound-${flow.key}`);
+    expect(await row.locator('.chip-field').count()).toBe(flow.carriedFields.length);
+    expect(await row.textContent()).toContain('同意');
+    expect(await row.textContent()).toContain('统计分析服务');
+  }
+  // The data subject and the handler's own systems are not recipients.
+  expect(await page.getByTestId('party-user').count()).toBe(0);
+  await shot('dashboard-parties');
+  await card.getByTestId('inbound-app-umeng').click();
+  await page.getByTestId('flow-panel').getByTestId('clause').first().waitFor();
+});
