@@ -14,6 +14,10 @@ export interface LineageLimits {
   maxDepth: number;
   /** Stop enumerating after this many paths (path counts can grow exponentially). */
   maxPaths: number;
+  /** Follow at most this many flows out of one party (by key); the rest make it truncated. */
+  maxFanOut?: number;
+  /** Stop walking after this many milliseconds, with what was found so far, truncated. */
+  timeBudgetMs?: number;
 }
 
 export interface TracedPath {
@@ -144,9 +148,20 @@ export function traceLineage(
 
   // Depth-first with an on-path set: cycle-safe, and each path is maximal (it ends where the
   // field goes no further, where it comes back to a party already on the path, or at maxDepth).
+  const deadline = limits.timeBudgetMs === undefined ? Infinity : Date.now() + limits.timeBudgetMs;
+  let steps = 0;
   const walk = (party: string): boolean => {
-    const out = next.get(party) ?? [];
+    // Checking the clock every 1,024 steps keeps the budget cheap on the hot path.
+    if ((++steps & 1023) === 0 && Date.now() > deadline) {
+      truncated = true;
+      return false;
+    }
+    let out = next.get(party) ?? [];
     if (out.length === 0) return hops.length === 0 || emit(party);
+    if (limits.maxFanOut !== undefined && out.length > limits.maxFanOut) {
+      truncated = true;
+      out = out.slice(0, limits.maxFanOut);
+    }
     if (hops.length >= limits.maxDepth) {
       truncated = true;
       return emit(party);

@@ -49,3 +49,20 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   }
   return out;
 }
+
+/** Thrown when a write names the version it expects and the stored node has moved on. */
+export class ConflictError extends Error {
+  constructor(
+    readonly nodeType: string,
+    readonly key: string,
+    readonly expectedVersion: number,
+    readonly actualVersion: number | null,
+  ) {
+    super(
+      actualVersion === null
+        ? `${nodeType} "${key}" was expected at version ${expectedVersion} but does not exist (deleted by someone else?)`
+        : `${nodeType} "${key}" is at version ${actualVersion}, not ${expectedVersion}: someone else changed it; reload and retry`,
+    );
+    this.name = 'ConflictError';
+  }
+}

@@ -24,6 +24,10 @@ import type {
 
 export const LINEAGE_MAX_DEPTH = 20;
 export const LINEAGE_MAX_PATHS = 1000;
+/** Flows followed out of one party per hop; a vendor hub beyond this is cut (truncated). */
+export const LINEAGE_MAX_FAN_OUT = 500;
+/** Wall-clock budget for one field's walk: an answer, marked truncated, rather than a timeout. */
+export const LINEAGE_TIME_BUDGET_MS = 2000;
 export const MAX_PAGE_SIZE = 1000;
 
 export interface LineageOptions {
@@ -165,7 +169,7 @@ export class InventoryReader {
       JSON.stringify({
         fieldKey,
         direction: options.direction,
-        limits: { maxDepth: options.maxDepth, maxPaths: LINEAGE_MAX_PATHS },
+        limits: { maxDepth: options.maxDepth, maxPaths: LINEAGE_MAX_PATHS, maxFanOut: LINEAGE_MAX_FAN_OUT, timeBudgetMs: LINEAGE_TIME_BUDGET_MS },
         startKeys: options.fromPartyKey ? [options.fromPartyKey] : null,
       }),
     );

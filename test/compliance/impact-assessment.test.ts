@@ -83,7 +83,7 @@ describe('scopes', () => {
   it('narrows across kinds and widens within one', () => {
     expect(pia(index(), { fieldKeys: ['geo'] }).flows.map((f) => f.flowKey)).toEqual(['collect-geo', 'upload-geo', 'share-vendor']);
     expect(pia(index(), { fieldKeys: ['geo'], recipientKeys: ['vendor'] }).flows.map((f) => f.flowKey)).toEqual(['share-vendor']);
-    expect(pia(index(), { fieldKeys: ['geo', 'model'], recipientKeys: ['vendor', 'processor'] }).flows.map((f) => f.flowKey)).toEqual(['share-vendor', 'entrust-processor']);
+    expect(pia(index(), { fieldKeys: ['geo', 'model'], recipientKeys: ['vendor', 'processor'] }).flows.map((f) => f.flowKey)).toEqual(['entrust-processor', 'share-vendor']);
   });
 
   it('assesses only the fields named, and describes the scope', () => {
@@ -143,7 +143,7 @@ describe('on the 进圈 inventory', () => {
     const measure = (k: string) => whole.measures.find((m) => m.kind === k)!;
     expect(measure('DATA_LOCALISATION').clauses.map((c) => c.ref)).toEqual(['十.1']);
     expect(measure('SECURITY_COMMITMENT').clauses.map((c) => c.ref)).toEqual(expect.arrayContaining(['七.1', '七.2', '七.3', '七.6']));
-    expect(measure('DEIDENTIFICATION').flowKeys).toEqual(['app-servers-contacts-encrypted', 'servers-research', 'servers-service-providers', 'servers-public-notices']);
+    expect(measure('DEIDENTIFICATION').flowKeys).toEqual(['app-servers-contacts-encrypted', 'servers-public-notices', 'servers-research', 'servers-service-providers']);
     expect(measure('SEPARATE_CONSENT')).toBeUndefined();
   });
 
@@ -156,7 +156,7 @@ describe('on the 进圈 inventory', () => {
 
   it('scoped to face data: the real-name flows, the bodies, the authorities and a successor, with their clauses', () => {
     const face = pia(seedIndex(), { fieldKeys: ['facial-features'] });
-    expect(face.flows.map((f) => f.flowKey)).toEqual(['user-app-real-name', 'app-servers-real-name', 'servers-certification-bodies', 'servers-authorities-legal', 'servers-successor']);
+    expect(face.flows.map((f) => f.flowKey)).toEqual(['user-app-real-name', 'app-servers-real-name', 'servers-authorities-legal', 'servers-certification-bodies', 'servers-successor']);
     expect(face.flows.every((f) => f.sensitiveClasses.join() === 'BIOMETRIC')).toBe(true);
     expect(face.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['sensitive-pi-without-separate-consent:FLOW:user-app-real-name', 'no-retention-statement:FLOW:servers-certification-bodies']));
     expect(face.findings.some((f) => f.rule === 'provision-without-separate-consent')).toBe(false);

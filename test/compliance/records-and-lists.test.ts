@@ -65,14 +65,14 @@ describe('records of processing', () => {
     expect(logs.securityMeasures).toContain("handler's commitments: §七.1");
     expect(logs.rightsExercise).toContain('§八.1.1');
     const umeng = ropa.records.filter((r) => r.recipientKey === 'umeng').map((r) => r.purposeKey);
-    expect(umeng).toEqual(['nearby', 'push-notifications', 'statistics', 'anti-cheating']);
+    expect(umeng).toEqual(['anti-cheating', 'nearby', 'push-notifications', 'statistics']);
   });
 });
 
 describe('已收集个人信息清单 (collected personal information)', () => {
   it('lists each collected field once with purposes, scenarios and permissions', () => {
     const list = collectedInformationList(indexOf(compliantApp()));
-    expect(list.map((e) => e.fieldKey)).toEqual(['phone', 'nickname', 'geo', 'model']);
+    expect(list.map((e) => e.fieldKey)).toEqual(['nickname', 'phone', 'geo', 'model']);
     expect(list.find((e) => e.fieldKey === 'geo')).toMatchObject({
       field: '精确位置', category: '位置信息', sensitive: true, sensitiveClass: 'PRECISE_LOCATION',
       purposes: ['附近的人'], scenarios: ['使用附近的人时'], permissions: ['位置权限 (ACCESS_FINE_LOCATION)'],
@@ -83,7 +83,7 @@ describe('已收集个人信息清单 (collected personal information)', () => {
   it('on 进圈: the phone number comes from the user, the carriers and partners; location is refusable for 同城 but not for security', () => {
     const list = collectedInformationList(seedIndex());
     const phone = list.find((e) => e.fieldKey === 'phone-number')!;
-    expect(phone.collectionMethods).toEqual(['直接收集 from the user', '间接收集 from 运营商', '间接收集 from 第三方业务合作伙伴']);
+    expect(phone.collectionMethods).toEqual(['直接收集 from the user', '间接收集 from 第三方业务合作伙伴', '间接收集 from 运营商']);
     expect(phone.purposes).toEqual(expect.arrayContaining(['帮助您完成注册及/或登录', '一键登录功能', '客户服务']));
     const geo = list.find((e) => e.fieldKey === 'geolocation')!;
     expect(geo).toMatchObject({ field: '地理位置信息', refusable: 'PARTLY', sensitiveClass: 'PRECISE_LOCATION' });

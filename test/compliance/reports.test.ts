@@ -3,70 +3,16 @@
  * markup), CSV read back as RFC 4180, XLSX reopened with exceljs, Markdown tables intact.
  */
 import ExcelJS from 'exceljs';
-import { SaxesParser } from 'saxes';
 import { ComplianceService, FORMATS_OF, REPORT_KINDS, type ReportRequest } from '../../src/services/compliance/compliance-service';
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { ValidationError } from '../../src/domain/problems';
-import { compliantApp, flowOf, partyOf, variant } from './fixtures';
-
-interface ParsedHtml {
-  elements: Map<string, number>;
-  text: string;
-  root: string | null;
-}
-
-/** Parses as XML, failing on any well-formedness error; counts elements and collects the text. */
-export function parseStrictly(html: string): ParsedHtml {
-  const parser = new SaxesParser();
-  const elements = new Map<string, number>();
-  let text = '';
-  let root: string | null = null;
-  parser.on('error', (err) => {
-    throw err;
-  });
-  parser.on('opentag', (tag) => {
-    root ??= tag.name;
-    elements.set(tag.name, (elements.get(tag.name) ?? 0) + 1);
-  });
-  parser.on('text', (t) => (text += t));
-  parser.write(html).close();
-  return { elements, text, root };
-}
-
-/** RFC 4180: quoted fields with doubled quotes, commas and line breaks inside quotes, CRLF rows. */
-export function parseCsv(csv: string): string[][] {
-  expect(csv.startsWith('\uFEFF')).toBe(true);
-  const s = csv.slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && s[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  expect(quoted).toBe(false);
-  expect(cell).toBe('');
-  return rows;
-}
+import { evaluateRules } from '../../src/domain/compliance/findings';
+import { collectedInformationList, thirdPartySharingList } from '../../src/domain/compliance/regulator-lists';
+import { COMPLIANCE_RULES } from '../../src/domain/compliance/rules';
+import { compliantApp, flowOf, partyOf, seedIndex, variant } from './fixtures';
+import { parseCsv, parseStrictly } from './parsers';
 
 let store: SqliteStore;
 let service: ComplianceService;
@@ -81,6 +27,14 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 const render = (r: ReportRequest) => service.report(r);
+
+describe('one inventory, one answer', () => {
+  it('the store (key-ordered export) and the seed file (policy order) give identical findings and lists', async () => {
+    expect(await service.findings()).toEqual(evaluateRules(seedIndex(), COMPLIANCE_RULES));
+    expect(await service.collectedInformation()).toEqual(collectedInformationList(seedIndex()));
+    expect(await service.thirdPartySharing()).toEqual(thirdPartySharingList(seedIndex()));
+  });
+});
 
 describe('the 进圈 impact assessment', () => {
   it('renders as well-formed HTML with the Art. 56 sections, every trigger and every clause quoted', async () => {
@@ -174,7 +128,7 @@ describe('records of processing as a spreadsheet', () => {
     expect(Buffer.isBuffer(report.body)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(report.body as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Records of processing activitie', 'About']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Records of processing', 'About']);
     const sheet = wb.worksheets[0];
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(expect.arrayContaining(['(a) Controller 处理者', '(b) Purpose 处理目的', '(c) Personal data 个人信息', '(d) Recipient 接收方', '(e) Third-country transfer 跨境提供', '(f) Retention 保存期限', '(g) Security measures 安全措施']));
@@ -195,7 +149,7 @@ describe('records of processing as a spreadsheet', () => {
   it('CSV has the same rows', async () => {
     const rows = parseCsv((await render({ kind: 'ropa', format: 'csv' })).body as string);
     expect(rows.length).toBe((await service.recordsOfProcessing()).records.length + 1);
-    expect(rows[1][0]).toBe('registration-login/handler');
+    expect(rows[1][0]).toBe('ad-effectiveness/handler');
   });
 });
 
@@ -246,6 +200,9 @@ describe('report requests', () => {
     await new InventoryService(s).importManifest(compliantApp(), 'REPLACE');
     const md = (await new ComplianceService(s, generated).report({ kind: 'findings', format: 'md' })).body as string;
     expect(md).toContain('0 findings: 0 HIGH, 0 MEDIUM, 0 LOW, 0 INFO.');
+    // A clean report says what it is clean of.
+    expect(md).toContain('## Rules checked 检查规则 (19)');
+    expect(md).toContain('| sensitive-pi-without-separate-consent | HIGH | PIPL Art. 29, PIPL Art. 28, PIPL Art. 30, GDPR Art. 9(2)(a) |');
     await s.close();
   });
 });

@@ -41,7 +41,7 @@ describe('blastRadius', () => {
     expect(b.exposed.map((e) => [e.sensitiveClass, e.fieldKeys])).toEqual([
       ['NETWORK_IDENTITY', ['imei']],
       ['PRECISE_LOCATION', ['geolocation']],
-      [null, ['app-list', 'imsi', 'mac-address', 'android-id', 'idfa', 'openudid', 'guid']],
+      [null, ['app-list', 'android-id', 'mac-address', 'guid', 'idfa', 'imsi', 'openudid']],
     ]);
     expect(b.purposes.map((p) => p.name)).toEqual(['反舞弊功能', '浏览查看同城', '消息推送服务', '统计分析服务']);
     expect(b.onwardRecipients).toEqual([]);

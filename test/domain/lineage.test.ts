@@ -197,3 +197,23 @@ describe('traceLineage', () => {
     });
   });
 });
+
+describe('caps that end in truncated, not in a timeout', () => {
+  /** A hub sending the field to `n` vendors. */
+  const hub = (n: number) => graph('U>H', ...Array.from({ length: n }, (_, i) => `H>V${String(i).padStart(3, '0')}`));
+
+  test('maxFanOut follows the first flows by key and marks the answer truncated', () => {
+    const capped = traceLineage(hub(10), 'DOWNSTREAM', limits({ maxFanOut: 3 }));
+    expect(capped.truncated).toBe(true);
+    expect(capped.paths.map((p) => p.destination)).toEqual(['V000', 'V001', 'V002']);
+    const uncapped = traceLineage(hub(10), 'DOWNSTREAM', limits({ maxFanOut: 10 }));
+    expect([uncapped.truncated, uncapped.paths.length]).toEqual([false, 10]);
+  });
+
+  test('a spent time budget stops the walk with what it found, truncated', () => {
+    // 2^16 paths take far longer than a 0 ms budget allows.
+    const result = traceLineage(diamonds(16), 'DOWNSTREAM', limits({ maxDepth: 20, maxPaths: 1_000_000, timeBudgetMs: 0 }));
+    expect(result.truncated).toBe(true);
+    expect(result.paths.length).toBeLessThan(2 ** 16);
+  });
+});

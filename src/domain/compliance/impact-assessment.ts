@@ -294,7 +294,7 @@ function piplTriggers(index: InventoryIndex, flows: DataFlow[], fieldsOf: Map<st
     {
       trigger: 'SENSITIVE_PI', item: 'PIPL Art. 55(1)', title: 'Processing sensitive personal information',
       applies: sensitiveFields.length > 0,
-      evidence: sensitiveFields.length ? [`${sensitiveFields.length} sensitive fields: ${[...new Set(sensitiveFields.map((k) => index.sensitiveClassOf(k)))].join(', ')}`] : [],
+      evidence: sensitiveFields.length ? [`${sensitiveFields.length} sensitive fields: ${[...new Set(sensitiveFields.map((k) => index.sensitiveClassOf(k)!))].sort().join(', ')}`] : [],
       flowKeys: keys(sensitiveFlows), fieldKeys: sensitiveFields,
     },
     {

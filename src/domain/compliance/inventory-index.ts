@@ -15,7 +15,6 @@ import type {
   PolicyDocument,
   Purpose,
 } from '../manifest';
-import { parseCitation } from '../references';
 import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../sensitivity';
 import type { SensitiveClass } from '../vocabulary';
 
@@ -57,7 +56,12 @@ export class InventoryIndex {
   private readonly clauseByCitation = new Map<string, CitedClause & { order: number }>();
   private readonly fieldOrder = new Map<string, number>();
 
-  constructor(readonly manifest: Manifest) {
+  /** The inventory with every section ordered by key, as the store exports it: one inventory, one answer, whatever its source. */
+  readonly manifest: Manifest;
+
+  constructor(source: Manifest) {
+    const manifest = inKeyOrder(source);
+    this.manifest = manifest;
     const byKey = <T extends { key: string }>(list: T[]) => new Map(list.map((n) => [n.key, n]));
     this.documents = byKey(manifest.documents);
     this.categories = byKey(manifest.categories);
@@ -78,12 +82,22 @@ export class InventoryIndex {
       }
     }
     for (const c of manifest.categories) this.sensitivityOfCategory(c.key);
-    // Fields read best in the order the policy (and so the manifest) lists them, grouped by category.
-    const categoryRank = new Map(manifest.categories.map((c, i) => [c.key, i]));
+    // Fields read best in the order the policy first mentions them, grouped by category. Derived
+    // from the clauses they cite (not the manifest's order, which an export sorts by key), so a
+    // report reads the same from a seed file, the store or a snapshot.
+    const mention = (sources: string[]) => Math.min(Infinity, ...sources.map((c) => this.clauseByCitation.get(c)?.order ?? Infinity));
+    const fieldMention = new Map(manifest.fields.map((f) => [f.key, mention(f.sources)]));
+    const categoryMention = new Map<string, number>();
+    for (const f of manifest.fields) categoryMention.set(f.category, Math.min(categoryMention.get(f.category) ?? Infinity, fieldMention.get(f.key)!));
+    // A category's own citations (often a definitions clause that names every category) only place a category no field places.
+    for (const c of manifest.categories) if (!categoryMention.has(c.key) || categoryMention.get(c.key) === Infinity) categoryMention.set(c.key, mention(c.sources));
     [...manifest.fields]
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => (categoryRank.get(a.f.category) ?? 0) - (categoryRank.get(b.f.category) ?? 0) || a.i - b.i)
-      .forEach(({ f }, rank) => this.fieldOrder.set(f.key, rank));
+      .sort((a, b) =>
+        categoryMention.get(a.category)! - categoryMention.get(b.category)! ||
+        (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
+        fieldMention.get(a.key)! - fieldMention.get(b.key)! ||
+        (a.key < b.key ? -1 : 1))
+      .forEach((f, rank) => this.fieldOrder.set(f.key, rank));
     for (const f of manifest.fields) {
       const own = resolveSensitivity(f, this.categorySensitivity.get(f.category) ?? NOT_SENSITIVE);
       this.fieldSensitivity.set(f.key, own);
@@ -272,11 +286,6 @@ export class InventoryIndex {
     return flow?.nameZh || flow?.name || key;
   }
 
-  /** Document keys cited by a node's sources (a citation names its document). */
-  static documentOf(citation: string): string | null {
-    return parseCitation(citation)?.documentKey ?? null;
-  }
-
   private sensitivityOfCategory(key: string, seen = new Set<string>()): Sensitivity {
     const known = this.categorySensitivity.get(key);
     if (known) return known;
@@ -290,12 +299,51 @@ export class InventoryIndex {
   }
 }
 
+/**
+ * Every section by key, as the store exports it, so answers do not depend on where the inventory
+ * came from; flows in lifecycle order (collection, then storage, then disclosure), which is how
+ * a reader follows them.
+ */
+function inKeyOrder(m: Manifest): Manifest {
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const sorted = <T extends { key: string }>(list: T[]) => [...list].sort(byKey);
+  const stage = lifecycleStages(m.flows, m.parties);
+  return {
+    ...m,
+    documents: sorted(m.documents),
+    categories: sorted(m.categories),
+    fields: sorted(m.fields),
+    purposes: sorted(m.purposes),
+    permissions: sorted(m.permissions),
+    parties: sorted(m.parties),
+    legalBases: sorted(m.legalBases),
+    flows: [...m.flows].sort((a, b) => stage.get(a.from)! - stage.get(b.from)! || byKey(a, b)),
+  };
+}
+
+/** Hops from where data starts (the data subject, or any party nothing flows into) to each party. */
+function lifecycleStages(flows: Manifest['flows'], parties: Manifest['parties']): Map<string, number> {
+  const stage = new Map<string, number>();
+  const fed = new Set(flows.map((f) => f.to));
+  let frontier = parties.filter((p) => p.kind === 'DATA_SUBJECT' || !fed.has(p.key)).map((p) => p.key);
+  for (const k of frontier) stage.set(k, 0);
+  for (let depth = 1; frontier.length; depth++) {
+    const next: string[] = [];
+    for (const f of flows) {
+      if (frontier.includes(f.from) && !stage.has(f.to)) {
+        stage.set(f.to, depth);
+        next.push(f.to);
+      }
+    }
+    frontier = next;
+  }
+  // A cycle nothing enters from outside: after everything else.
+  for (const f of flows) for (const k of [f.from, f.to]) if (!stage.has(k)) stage.set(k, Number.MAX_SAFE_INTEGER);
+  return stage;
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-export function uniqueSorted(items: Iterable<string>): string[] {
-  return [...new Set(items)].sort();
 }

@@ -70,7 +70,8 @@ export function recordsOfProcessing(index: InventoryIndex, generatedAt: Date): R
   ].filter(Boolean).join('; ');
 
   const records: ProcessingRecord[] = [];
-  for (const purpose of index.manifest.purposes) {
+  // Purposes by key: the same order from a seed file, the store or a snapshot.
+  for (const purpose of [...index.manifest.purposes].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const flows = index.flowsWithPurpose(purpose.key);
     if (flows.length === 0) continue;
     const own = flows.filter((f) => index.isHandler(f.from) || index.isHandler(f.to));

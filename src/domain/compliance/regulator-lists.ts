@@ -83,7 +83,11 @@ export function collectedInformationList(index: InventoryIndex): CollectedInform
       purposes: unique(flows.flatMap((f) => f.purposes.map((p) => index.purposeLabel(p)))),
       scenarios: unique(flows.map((f) => scenarioOf(index, f))),
       permissions: unique(flows.flatMap((f) => f.permissions.map((p) => permissionLabel(p, index.permissions.get(p))))),
-      collectionMethods: unique(flows.map((f) => (index.isDataSubject(f.from) ? '直接收集 from the user' : `间接收集 from ${index.partyLabel(f.from)}`))),
+      // Direct collection first, then each source it comes from indirectly.
+      collectionMethods: unique([
+        ...flows.filter((f) => index.isDataSubject(f.from)).map(() => '直接收集 from the user'),
+        ...flows.filter((f) => !index.isDataSubject(f.from)).map((f) => `间接收集 from ${index.partyLabel(f.from)}`),
+      ]),
       refusable: optional === flows.length ? 'YES' : optional === 0 ? 'NO' : 'PARTLY',
       flowKeys: flows.map((f) => f.key),
       clauseRefs: index.clauses(flows.flatMap((f) => f.sources)).map((c) => c.ref),

@@ -32,8 +32,6 @@ export const COMPLIANCE_CLI_OPTIONS = {
   recipient: { type: 'string', multiple: true },
 } as const;
 
-export const COMPLIANCE_COMMANDS = ['check', 'report', 'snapshot', 'diff'] as const;
-
 export interface ComplianceCliValues {
   format?: string;
   out?: string;

@@ -193,7 +193,7 @@ export class ComplianceService {
       case 'findings': {
         const findings = await this.findings(request.filter ?? {});
         data = { generatedAt, source, findings };
-        report = () => findingsReport(findings, { generatedAt, source });
+        report = () => findingsReport(findings, { generatedAt, source, rules: this.rules });
         tabular = () => findingsTable(findings, { generatedAt, source });
         break;
       }

@@ -11,13 +11,13 @@ const SHEET_NAME = (title: string) => title.replace(/[\\/?*[\]:]/g, ' ').slice(0
 /** Excel cells hold at most 32,767 characters. */
 const MAX_CELL = 32_767;
 
-export async function renderXlsx(t: Tabular, meta: { generatedAt: string; sheetName?: string }): Promise<Buffer> {
+export async function renderXlsx(t: Tabular, meta: { generatedAt: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FieldTrail';
   wb.created = new Date(meta.generatedAt);
   wb.title = t.title;
 
-  const sheet = wb.addWorksheet(SHEET_NAME(meta.sheetName ?? t.title), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = wb.addWorksheet(SHEET_NAME(t.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = t.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 24 }));
   for (const row of t.rows) sheet.addRow(t.columns.map((_, i) => (row[i] ?? '').slice(0, MAX_CELL)));
   const header = sheet.getRow(1);

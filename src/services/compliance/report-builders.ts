@@ -21,7 +21,7 @@ const quotes = (clauses: readonly CitedClause[], max = 400): Block[] =>
 
 // ---- findings ------------------------------------------------------------------------------
 
-export function findingsReport(findings: readonly Finding[], meta: { generatedAt: string; source: string }): Report {
+export function findingsReport(findings: readonly Finding[], meta: { generatedAt: string; source: string; rules: readonly ComplianceRule[] }): Report {
   const counts = countBySeverity(findings);
   const blocks: Block[] = [
     h1('Compliance findings 合规问题'),
@@ -44,12 +44,14 @@ export function findingsReport(findings: readonly Finding[], meta: { generatedAt
       );
     }
   }
+  blocks.push(h2(`Rules checked 检查规则 (${meta.rules.length})`), ...rulesReport(meta.rules));
   return { title: 'Compliance findings', lang: 'zh-CN', blocks };
 }
 
 export function findingsTable(findings: readonly Finding[], meta: { generatedAt: string; source: string }): Tabular {
   return {
     title: 'Compliance findings 合规问题',
+    sheet: 'Findings 合规问题',
     columns: [
       { header: '严重程度 Severity', width: 10 },
       { header: '规则 Rule', width: 34 },
@@ -66,7 +68,8 @@ export function findingsTable(findings: readonly Finding[], meta: { generatedAt:
   };
 }
 
-export function rulesReport(rules: readonly ComplianceRule[]): Block[] {
+/** What was checked, so a clean report says what it is clean of. */
+function rulesReport(rules: readonly ComplianceRule[]): Block[] {
   return [table(['Rule', 'Severity', 'Articles', 'What it checks'], rules.map((r) => [r.id, r.severity, r.articles.map((a) => a.citation).join(', '), r.description]))];
 }
 
@@ -140,6 +143,7 @@ export function impactAssessmentReport(pia: ImpactAssessment): Report {
 export function recordsTable(ropa: RecordsOfProcessing): Tabular {
   return {
     title: 'Records of processing activities 个人信息处理活动记录',
+    sheet: 'Records of processing',
     columns: [
       { header: 'Record', width: 28 },
       { header: '(a) Controller 处理者', width: 26 },
@@ -199,6 +203,7 @@ export function recordsTable(ropa: RecordsOfProcessing): Tabular {
 export function collectedInformationTable(entries: readonly CollectedInformationEntry[], meta: { source: string }): Tabular {
   return {
     title: '已收集个人信息清单 Collected personal information',
+    sheet: '已收集个人信息清单',
     columns: [
       { header: '个人信息 Field', width: 22 },
       { header: '类别 Category', width: 18 },
@@ -228,6 +233,7 @@ export function collectedInformationTable(entries: readonly CollectedInformation
 export function thirdPartySharingTable(entries: readonly ThirdPartySharingEntry[], meta: { source: string }): Tabular {
   return {
     title: '与第三方共享个人信息清单 / 第三方SDK目录 Third-party sharing and SDK list',
+    sheet: '第三方共享清单 SDK目录',
     columns: [
       { header: '第三方名称 Recipient', width: 26 },
       { header: '类型 Kind', width: 16 },

@@ -22,6 +22,8 @@ export interface Report {
 /** A table as exports need it: English and Chinese header, plain cell text. */
 export interface Tabular {
   title: string;
+  /** The worksheet's name (Excel allows 31 characters). */
+  sheet: string;
   columns: Array<{ header: string; width?: number }>;
   rows: string[][];
   /** Lines for the export's notes (XLSX "About" sheet). */

@@ -1,9 +1,7 @@
 /** Consent and choice: separate consent for sensitive PI, free consent, refusable extras, profiling opt-out. */
 import { articles } from '../articles';
 import { finding, type ComplianceRule, type Finding } from '../findings';
-import type { InventoryIndex } from '../inventory-index';
-import { flowBases } from '../legal-bases';
-import { hasSeparateConsent } from '../legal-bases';
+import { flowBases, hasSeparateConsent } from '../legal-bases';
 import { isRuntimePermission } from '../permission-groups';
 import { profilingWords } from '../purpose-traits';
 import { describeFields, flowRef, flowSubject, isCollectionByHandler, isDisclosureByHandler, isInternalMove, plural, sourcesOf } from './helpers';
