@@ -16,6 +16,8 @@ export interface Config {
   neo4j: { uri?: string; user?: string; password?: string; database?: string; maxConnectionPoolSize?: number };
   /** SSO: JWTs from this issuer, verified with its JWKS; null when not configured. */
   oidc: OidcSettings | null;
+  /** Anonymous read-only requests from loopback (default on). */
+  anonymousLoopback: boolean;
 }
 
 /** Documented in README: name, default, meaning. */
@@ -29,6 +31,7 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_PASSWORD', flag: '', default: '', meaning: 'Neo4j password' },
   { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
+  { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
   { env: 'FIELDTRAIL_OIDC_ISSUER', flag: '', default: '', meaning: 'accept SSO tokens (JWT) from this OIDC issuer (`iss`)' },
   { env: 'FIELDTRAIL_OIDC_JWKS_URL', flag: '', default: '', meaning: "the issuer's JWKS URL (required with the issuer)" },
   { env: 'FIELDTRAIL_OIDC_AUDIENCE', flag: '', default: '', meaning: 'required `aud` of tokens, if set' },
@@ -72,7 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
+  const anonymousText = env.FIELDTRAIL_ANONYMOUS_LOOPBACK || 'true';
+  if (anonymousText !== 'true' && anonymousText !== 'false') {
+    throw new ConfigError(`FIELDTRAIL_ANONYMOUS_LOOPBACK must be true or false, got "${anonymousText}"`);
+  }
   return {
+    anonymousLoopback: anonymousText === 'true',
     oidc: issuer && jwksUrl
       ? { issuer, jwksUrl, audience: env.FIELDTRAIL_OIDC_AUDIENCE || undefined, roleClaim: env.FIELDTRAIL_OIDC_ROLE_CLAIM || 'fieldtrail_role', roleMap }
       : null,

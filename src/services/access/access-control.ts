@@ -35,6 +35,8 @@ export class AccessControl {
   constructor(
     private readonly keys: ApiKeyStore | null,
     private readonly oidc: OidcVerifier | null,
+    /** Anonymous read-only access for loopback clients (on by default; off demands credentials everywhere). */
+    private readonly anonymousLoopback = true,
   ) {}
 
   get oidcEnabled(): boolean {
@@ -44,7 +46,7 @@ export class AccessControl {
   /** The actor for a request's Authorization header and peer address; AccessDenied otherwise. */
   async actorFor(authorization: string | undefined, remoteAddress: string | undefined): Promise<Actor> {
     if (!authorization) {
-      if (isLoopback(remoteAddress)) return { id: 'anonymous@loopback', role: 'viewer', via: 'anonymous' };
+      if (this.anonymousLoopback && isLoopback(remoteAddress)) return { id: 'anonymous@loopback', role: 'viewer', via: 'anonymous' };
       throw new AccessDenied(401, 'UNAUTHENTICATED', 'authentication required: send "Authorization: Bearer <API key or SSO token>"');
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
