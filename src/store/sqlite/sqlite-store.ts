@@ -137,8 +137,12 @@ const INVENTORY_TABLES = ['documents', 'clauses', ...Object.values(TABLE).filter
 
 /** From this many nodes on, a MERGE runs with the bulk settings too (see withBulkSettings()). */
 const BULK_WRITE_NODES = 5000;
+/** How many distinct COUNT answers a connection keeps (see count()). */
+const MAX_CACHED_COUNTS = 1000;
 /** Page cache of every connection, in KiB. */
 const READ_CACHE_KIB = 64 * 1024;
+/** Helper threads SQLite may use to sort while re-creating indexes after a bulk write. */
+const BULK_SORT_THREADS = 2;
 /** Page cache for bulk writes, in KiB. */
 const BULK_CACHE_KIB = 256 * 1024;
 
@@ -158,6 +162,8 @@ export class SqliteStore implements InventoryStore {
   private lineageIndex: LineageIndex | null = null;
   /** Every category's effective sensitivity, as of a data version; null after this connection writes. */
   private effective: { dataVersion: number; byKey: Map<string, Sensitivity> } | null = null;
+  /** Answers of COUNT queries, as of a data version; null after this connection writes. */
+  private counts: { dataVersion: number; byQuery: Map<string, number> } | null = null;
 
   constructor(options: SqliteStoreOptions) {
     this.location = `sqlite:${options.path}`;
@@ -322,10 +328,15 @@ export class SqliteStore implements InventoryStore {
     return this.prepared('PRAGMA data_version').pluck().get() as number;
   }
 
-  /** Drops what is derived from the tables (this connection is about to change them). */
+  /**
+   * Drops what is derived from the inventory tables (this connection is about to change them).
+   * Every method that writes inventory tables calls it first; other connections' commits are
+   * noticed through `PRAGMA data_version`.
+   */
   private forgetDerived(): void {
     this.lineageIndex = null;
     this.effective = null;
+    this.counts = null;
   }
 
   /**
@@ -342,6 +353,21 @@ export class SqliteStore implements InventoryStore {
       this.effective = { dataVersion: version, byKey };
     }
     return this.effective.byKey;
+  }
+
+  /**
+   * A COUNT query's answer, remembered until the data changes: counting a filtered list of
+   * 500,000 flows scans them all, and dashboards ask the same counts again and again.
+   */
+  private count(sql: string, params: unknown[]): number {
+    const version = this.dataVersion();
+    if (!this.counts || this.counts.dataVersion !== version || this.counts.byQuery.size >= MAX_CACHED_COUNTS) {
+      this.counts = { dataVersion: version, byQuery: new Map() };
+    }
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let n = this.counts.byQuery.get(key);
+    if (n === undefined) this.counts.byQuery.set(key, (n = this.prepared(sql).pluck().get(...params) as number));
+    return n;
   }
 
   /** Keys of the categories that are effectively sensitive. */
@@ -453,17 +479,21 @@ export class SqliteStore implements InventoryStore {
   }
 
   /**
-   * Imports (REPLACE, or many nodes) run with foreign keys unchecked row by row and a larger page
-   * cache. Nothing is lost: `assertConsistent` runs the full `foreign_key_check` before commit,
-   * as for every write, and write() deletes explicitly what a cascade would. Both are put back.
+   * Imports (REPLACE, or many nodes) run with foreign keys unchecked row by row, a larger page
+   * cache, and helper threads for the sorts that re-create the indexes. Nothing is lost:
+   * `assertConsistent` runs the full `foreign_key_check` before commit, as for every write, and
+   * write() deletes explicitly what a cascade would. All three settings are put back.
    */
   private withBulkSettings<T>(work: () => T): T {
     const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    const threads = this.db.pragma('threads', { simple: true }) as number;
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+    this.db.pragma(`threads = ${BULK_SORT_THREADS}`);
     try {
       return work();
     } finally {
+      this.db.pragma(`threads = ${threads}`);
       this.db.pragma(`cache_size = ${cacheSize}`);
       this.db.pragma('foreign_keys = ON');
     }
@@ -596,7 +626,9 @@ export class SqliteStore implements InventoryStore {
   private page<T extends 'field' | 'flow'>(type: T, where: string[], params: unknown[], page: PageRequest): Page<NodeOf[T]> {
     const from = SELECT[type];
     const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
-    const totalCount = (this.prepared(`SELECT COUNT(*) AS n FROM (${from}${filter})`).get(...params) as { n: number }).n;
+    const totalCount = this.count(`SELECT COUNT(*) FROM (${from}${filter})`, params);
+    // A page of none from the start (a count, as the overview asks) needs no rows.
+    if (page.first === 0 && page.afterKey == null) return { nodes: [], totalCount, hasNextPage: totalCount > 0 };
     const afterClause = page.afterKey != null ? `${filter ? ' AND' : ' WHERE'} t.key > ?` : '';
     const rows = this.all(
       `${from}${filter}${afterClause} ORDER BY t.key LIMIT ?`,

@@ -1,0 +1,429 @@
+/**
+ * `npm run bench -- --scale S|M|L`: every measurement of issue 7 in one run, written to
+ * bench/results/<scale>.json and to that scale's table in BENCHMARKS.md.
+ *
+ * Flags: --scale S|M|L (default M), --seed N (generator seed), --quick (short runs, for trying
+ * the harness; results are then written to bench/results/<scale>.quick.json and not to
+ * BENCHMARKS.md), --keep (keep the database under the temp directory).
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Manifest } from '../src/domain/manifest';
+import { checkReferences } from '../src/domain/references';
+import { parseManifest } from '../src/domain/validate';
+import { startServer } from '../src/server';
+import { InventoryService } from '../src/services/inventory-service';
+import { readManifestFile } from '../src/services/manifest-files';
+import { seedFiles, packageRoot } from '../src/services/seeds';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store';
+import { buildFloorIndex, FloorTracer } from './floor';
+import { DEFAULT_SEED, generateInventory, prng, SCALES, type SyntheticScale } from './generate';
+import { FIELD_LIST_QUERY, FIELD_PAGE_QUERY, FIELD_PAGE_WIDE_HOPS_QUERY, LINEAGE_QUERY, OVERVIEW_QUERY, TYPENAME_QUERY } from './queries';
+import { post, startServerProcess, type ServerProcess } from './server-process';
+import { cpuBaselineMs, machine, round, summarize, type Summary } from './stats';
+import { countCalls, unbatched } from './store-wrappers';
+import { renderMarkdown, writeBenchmarksSection } from './report';
+
+type Scale = 'S' | SyntheticScale;
+
+const MAX_DEPTH = 5;
+const MAX_PATHS = 1000;
+const LINEAGE_FIELDS = 1000;
+
+interface Plan {
+  importRuns: number;
+  coldStarts: number;
+  lineageRounds: number;
+  throughputRuns: number;
+  throughputSeconds: number;
+  warmupSeconds: number;
+  batchedRuns: number;
+  naiveRuns: number;
+}
+
+function plan(scale: Scale, quick: boolean): Plan {
+  if (quick) return { importRuns: 1, coldStarts: 1, lineageRounds: 1, throughputRuns: 1, throughputSeconds: 2, warmupSeconds: 1, batchedRuns: 3, naiveRuns: 1 };
+  return {
+    importRuns: 3,
+    coldStarts: scale === 'L' ? 3 : 5,
+    lineageRounds: 3,
+    throughputRuns: 3,
+    throughputSeconds: 10,
+    warmupSeconds: 2,
+    batchedRuns: 10,
+    naiveRuns: 3,
+  };
+}
+
+const log = (...args: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'M' },
+      seed: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const scale = values.scale as Scale;
+  if (!['S', 'M', 'L'].includes(scale)) throw new Error(`--scale must be S, M or L, got "${values.scale}"`);
+  const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
+  const p = plan(scale, values.quick!);
+  const root = packageRoot();
+  const started = performance.now();
+  // Other work on the machine skews every figure: say how busy it was.
+  const loadStart = loadavg();
+  const work = mkdtempSync(join(tmpdir(), `fieldtrail-bench-${scale}-`));
+  const dbPath = join(work, 'fieldtrail.db');
+  log(`scale ${scale}, work directory ${work}`);
+
+  const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  const baseline = { cpu_ms: cpuBaselineMs() };
+  log('cpu baseline', baseline.cpu_ms, 'ms');
+
+  // ---- the inventory ---------------------------------------------------------------------
+  let t = performance.now();
+  let input: unknown;
+  let generator: unknown;
+  if (scale === 'S') {
+    const files = seedFiles();
+    if (files.length !== 1) throw new Error(`scale S expects one seed file, found ${files.length}`);
+    input = readManifestFile(files[0]);
+    generator = { source: files[0].slice(root.length + 1) };
+  } else {
+    const generated = generateInventory(scale, seed);
+    input = generated.manifest;
+    generator = generated.stats;
+  }
+  const generateMs = performance.now() - t;
+  log(`inventory ready in ${Math.round(generateMs)} ms`);
+
+  // ---- import: the normal service path into an empty store, all or nothing ---------------
+  const removeDb = () => ['', '-wal', '-shm'].forEach((s) => rmSync(dbPath + s, { force: true }));
+  t = performance.now();
+  const manifest: Manifest = parseManifest(input);
+  const parseMs = performance.now() - t;
+  t = performance.now();
+  const problems = checkReferences(manifest);
+  const checkMs = performance.now() - t;
+  if (problems.length > 0) throw new Error(`generated manifest is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
+  removeDb();
+  const writer = new SqliteStore({ path: dbPath });
+  await writer.migrate();
+  t = performance.now();
+  await writer.write(manifest, 'REPLACE');
+  const writeMs = performance.now() - t;
+  await writer.close();
+  log(`breakdown: parse ${Math.round(parseMs)} ms, reference check ${Math.round(checkMs)} ms, store write ${Math.round(writeMs)} ms`);
+  const importSeconds: number[] = [];
+  for (let i = 0; i < p.importRuns; i++) {
+    removeDb();
+    const store = new SqliteStore({ path: dbPath });
+    await store.migrate();
+    t = performance.now();
+    await new InventoryService(store).importManifest(input, 'REPLACE');
+    importSeconds.push((performance.now() - t) / 1000);
+    await store.close();
+    log(`import run ${i + 1}: ${importSeconds[i].toFixed(2)} s`);
+  }
+  const flows = manifest.flows.length;
+  const importRates = importSeconds.map((s) => flows / s);
+  input = null; // the rest of the run needs only the parsed manifest
+
+  // ---- which fields lineage is asked for ---------------------------------------------------
+  const random = prng(seed ^ 0x1eaf);
+  const fieldKeys = manifest.fields.map((f) => f.key);
+  const sample: string[] = [];
+  if (fieldKeys.length <= LINEAGE_FIELDS) {
+    while (sample.length < LINEAGE_FIELDS) sample.push(fieldKeys[sample.length % fieldKeys.length]);
+  } else {
+    const chosen = new Set<number>();
+    while (chosen.size < LINEAGE_FIELDS) chosen.add(Math.floor(random() * fieldKeys.length));
+    for (const i of chosen) sample.push(fieldKeys[i]);
+  }
+
+  // ---- the floor: BFS over integer adjacency arrays ------------------------------------------
+  t = performance.now();
+  const floorIndex = buildFloorIndex(manifest);
+  const floorBuildMs = performance.now() - t;
+  const tracer = new FloorTracer(floorIndex);
+  const floorPaths = sample.map((k) => tracer.downstream(k, MAX_DEPTH, MAX_PATHS).paths);
+  const floorSamples: number[] = [];
+  for (let round = 0; round < p.lineageRounds + 1; round++) {
+    for (const key of sample) {
+      const t0 = performance.now();
+      tracer.downstream(key, MAX_DEPTH, MAX_PATHS);
+      if (round > 0) floorSamples.push(performance.now() - t0); // round 0 warms the JIT
+    }
+  }
+  log('floor p50', summarize(floorSamples).p50, 'ms');
+
+  // ---- the store, called directly --------------------------------------------------------------
+  const direct = new SqliteStore({ path: dbPath });
+  await direct.migrate();
+  const request = (fieldKey: string) => ({ fieldKey, direction: 'DOWNSTREAM' as const, limits: { maxDepth: MAX_DEPTH, maxPaths: MAX_PATHS }, startKeys: null });
+  t = performance.now();
+  const first = await direct.traceLineage([request(sample[0])]);
+  const indexBuildMs = performance.now() - t;
+  const storeSamples: number[] = [];
+  const storeFirstTouch: number[] = [];
+  const storePaths: number[] = [];
+  let truncatedCount = 0;
+  for (let round = 0; round < p.lineageRounds + 1; round++) {
+    for (const key of sample) {
+      const t0 = performance.now();
+      const [traced] = await direct.traceLineage([request(key)]);
+      const ms = performance.now() - t0;
+      if (round > 0) storeSamples.push(ms);
+      else {
+        // Round 0 is each field's first request: the store reads its flows into the index.
+        storeFirstTouch.push(ms);
+        storePaths.push(traced.paths.length);
+        if (traced.truncated) truncatedCount++;
+      }
+    }
+  }
+  void first;
+  const mismatches = sample.filter((_, i) => storePaths[i] !== floorPaths[i]);
+  const pathCounts = summarize(storePaths, 0);
+  log('store p50', summarize(storeSamples).p50, 'ms; path count mismatches vs floor:', mismatches.length);
+  await direct.close();
+
+  // ---- cold start: process start to the first answer, on the existing database ------------------
+  const coldStart: number[] = [];
+  const coldListening: number[] = [];
+  for (let i = 0; i < p.coldStarts; i++) {
+    const server = await startServerProcess(root, dbPath);
+    await post(server.url, LINEAGE_QUERY, { key: sample[0] });
+    coldStart.push(performance.now() - server.startedAt);
+    coldListening.push(server.listeningMs);
+    await server.stop();
+    log(`cold start ${i + 1}: ${Math.round(coldStart[i])} ms (listening after ${Math.round(server.listeningMs)} ms)`);
+  }
+
+  // ---- over HTTP: lineage latency, throughput, memory ----------------------------------------
+  const server: ServerProcess = await startServerProcess(root, dbPath);
+  await post(server.url, LINEAGE_QUERY, { key: sample[0] });
+  const rssAfterLoading = server.rssMb();
+  const httpLineage: number[] = [];
+  const httpFloor: number[] = [];
+  let responseBytes = 0;
+  for (let round = 0; round < p.lineageRounds + 1; round++) {
+    for (const key of sample) {
+      const t0 = performance.now();
+      const body = JSON.stringify(await post(server.url, LINEAGE_QUERY, { key }));
+      if (round > 0) httpLineage.push(performance.now() - t0);
+      else responseBytes += body.length;
+    }
+  }
+  for (let i = 0; i < 1000 + LINEAGE_FIELDS; i++) {
+    const t0 = performance.now();
+    await post(server.url, TYPENAME_QUERY);
+    if (i >= 1000) httpFloor.push(performance.now() - t0);
+  }
+  log('http lineage p50', summarize(httpLineage).p50, 'ms; { __typename } p50', summarize(httpFloor).p50, 'ms');
+
+  // Throughput: check each query answers without errors, then autocannon.
+  await post(server.url, OVERVIEW_QUERY);
+  await post(server.url, FIELD_PAGE_QUERY, { key: sample[0] });
+  const throughput = async (name: string, query: string, vary: boolean, runs = p.throughputRuns) => {
+    const rates: number[] = [];
+    let latencyP50 = 0;
+    let latencyP99 = 0;
+    for (let run = 0; run < runs + 1; run++) {
+      let next = 0;
+      const body = () => JSON.stringify(vary ? { query, variables: { key: sample[next++ % sample.length] } } : { query });
+      const result = await autocannon({
+        url: server.url,
+        connections: 10,
+        duration: run === 0 ? p.warmupSeconds : p.throughputSeconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body(),
+        requests: vary ? [{ method: 'POST', setupRequest: (req) => ({ ...req, body: body() }) }] : undefined,
+        // Slow queries queue behind each other on the server's one thread: wait for them.
+        timeout: 120,
+      });
+      if (result.non2xx > 0 || result.errors > 0) {
+        throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+      }
+      if (run === 0) continue; // warm-up
+      // Completed answers over the run's length (answers still in flight at the end are not counted).
+      rates.push(result['2xx'] / (result.duration || p.throughputSeconds));
+      latencyP50 = Math.max(latencyP50, result.latency.p50);
+      latencyP99 = Math.max(latencyP99, result.latency.p99);
+    }
+    const s = summarize(rates, 1);
+    log(`${name}: ${s.p50} req/s`);
+    return { rps: s, latency_ms: { p50: latencyP50, p99: latencyP99 } };
+  };
+  const floorRps = await throughput('floor { __typename }', TYPENAME_QUERY, false);
+  const fieldPageRps = await throughput('field page', FIELD_PAGE_QUERY, true);
+  await post(server.url, FIELD_PAGE_WIDE_HOPS_QUERY, { key: sample[0] });
+  const fieldPageWideRps = await throughput('field page, hops with both ends', FIELD_PAGE_WIDE_HOPS_QUERY, true, 1);
+  const overviewRps = await throughput('overview', OVERVIEW_QUERY, false);
+  const rssAfterLoad = server.rssMb();
+  await server.stop();
+
+  // ---- store calls and N+1, in this process, on the real HTTP path ------------------------------
+  const counted = new SqliteStore({ path: dbPath });
+  await counted.migrate();
+  const counter = countCalls(counted);
+  const countingServer = await startServer(counter.store, { port: 0, host: '127.0.0.1', logError: (e) => console.error(e) });
+  const callsFor = async (first: number) => {
+    counter.reset();
+    const res = (await post(countingServer.url, FIELD_LIST_QUERY, { first })) as { data: { personalFields: { nodes: unknown[] } } };
+    if (res.data.personalFields.nodes.length !== Math.min(first, manifest.fields.length)) throw new Error('field list came back short');
+    return { total: counter.total(), byMethod: Object.fromEntries([...counter.calls].sort()) };
+  };
+  await callsFor(10); // warm
+  const listBytes = JSON.stringify(await post(countingServer.url, FIELD_LIST_QUERY, { first: 500 })).length;
+  const calls10 = await callsFor(10);
+  const calls500 = await callsFor(500);
+  const batched: number[] = [];
+  const batchedStoreMs: number[] = [];
+  for (let i = 0; i < p.batchedRuns + 1; i++) {
+    counter.reset();
+    const t0 = performance.now();
+    await post(countingServer.url, FIELD_LIST_QUERY, { first: 500 });
+    if (i > 0) {
+      batched.push(performance.now() - t0);
+      batchedStoreMs.push(counter.ms());
+    }
+  }
+  await countingServer.stop();
+
+  const naiveCounter = countCalls(counted);
+  const naiveServer = await startServer(unbatched(naiveCounter.store), { port: 0, host: '127.0.0.1', logError: (e) => console.error(e) });
+  const naive: number[] = [];
+  const naiveStoreMs: number[] = [];
+  let naiveCalls = 0;
+  for (let i = 0; i < p.naiveRuns; i++) {
+    naiveCounter.reset();
+    const t0 = performance.now();
+    await post(naiveServer.url, FIELD_LIST_QUERY, { first: 500 });
+    naive.push(performance.now() - t0);
+    naiveStoreMs.push(naiveCounter.ms());
+    naiveCalls = naiveCounter.total();
+  }
+  await naiveServer.stop();
+  await counted.close();
+  log(`field list of 500: batched ${summarize(batched).p50} ms (${calls500.total} store calls), naive ${summarize(naive).p50} ms (${naiveCalls} store calls)`);
+
+  // ---- results -----------------------------------------------------------------------------------
+  const lineageMs = summarize(httpLineage);
+  const lineageStoreMs = summarize(storeSamples, 4);
+  const lineageFloorMs = summarize(floorSamples, 4);
+  const httpFloorMs = summarize(httpFloor);
+  const coldStartMs = summarize(coldStart, 0);
+  const importRate = summarize(importRates, 0);
+  const results = {
+    scale,
+    spec: scale === 'S' ? null : SCALES[scale],
+    date: new Date().toISOString(),
+    machine: machine(sqliteVersion),
+    load_average: { at_start: loadStart.map((v) => round(v, 2)), at_end: loadavg().map((v) => round(v, 2)) },
+    seed,
+    generator,
+    inventory: {
+      fields: manifest.fields.length,
+      categories: manifest.categories.length,
+      parties: manifest.parties.length,
+      flows,
+      sensitive_fields: (generator as { sensitiveFields?: number }).sensitiveFields ?? null,
+    },
+    generate_ms: round(generateMs, 0),
+    baseline,
+    lineage_ms: lineageMs,
+    lineage_store_ms: lineageStoreMs,
+    lineage_floor_ms: lineageFloorMs,
+    overhead_ratio: round(lineageMs.p50 / lineageStoreMs.p50, 2),
+    floor_ratio: round(lineageStoreMs.p50 / lineageFloorMs.p50, 2),
+    lineage_detail: {
+      fields: new Set(sample).size,
+      requests_per_round: sample.length,
+      rounds: p.lineageRounds,
+      paths_per_field: pathCounts,
+      truncated_fields: truncatedCount,
+      mean_response_bytes: Math.round(responseBytes / sample.length),
+      floor_path_count_mismatches: mismatches.length,
+      store_first_request_ms: summarize(storeFirstTouch, 4),
+      first_call_ms: round(indexBuildMs, 1),
+      floor_index_build_ms: round(floorBuildMs, 0),
+      http_floor_ms: httpFloorMs,
+    },
+    store_calls: { list_10: calls10.total, list_500: calls500.total, by_method_10: calls10.byMethod, by_method_500: calls500.byMethod },
+    nplus1_speedup: round(summarize(naive).p50 / summarize(batched).p50, 1),
+    nplus1_detail: {
+      batched_ms: summarize(batched, 1),
+      naive_ms: summarize(naive, 1),
+      naive_store_calls: naiveCalls,
+      batched_store_ms: summarize(batchedStoreMs, 1),
+      naive_store_ms: summarize(naiveStoreMs, 1),
+      store_time_speedup: round(summarize(naiveStoreMs).p50 / summarize(batchedStoreMs).p50, 1),
+      response_bytes: listBytes,
+    },
+    throughput_rps: { overview: overviewRps.rps, field_page: fieldPageRps.rps, field_page_hops_with_ends: fieldPageWideRps.rps },
+    throughput_latency_ms: { overview: overviewRps.latency_ms, field_page: fieldPageRps.latency_ms, floor: floorRps.latency_ms },
+    floor_rps: floorRps.rps,
+    field_page_vs_floor: round(fieldPageRps.rps.p50 / floorRps.rps.p50, 3),
+    import_flows_per_s: importRate,
+    import_detail: {
+      runs_s: importSeconds.map((s) => round(s, 2)),
+      mode: 'REPLACE into an empty file database, through InventoryService.importManifest',
+      parse_ms: round(parseMs, 0),
+      reference_check_ms: round(checkMs, 0),
+      store_write_ms: round(writeMs, 0),
+      store_write_flows_per_s: round(flows / (writeMs / 1000), 0),
+      database_mb: round(fileMb(dbPath), 1),
+    },
+    cold_start_ms: coldStartMs,
+    cold_start_detail: { listening_ms: summarize(coldListening, 0), what: 'spawn of `node dist/src/cli.js serve` to the first lineage answer, existing database' },
+    rss_mb: { after_loading: rssAfterLoading.rss, after_load_run: rssAfterLoad.rss, peak: rssAfterLoad.peak },
+    ratios_to_cpu_baseline: {
+      lineage_p50: round(lineageMs.p50 / baseline.cpu_ms, 4),
+      lineage_p99: round(lineageMs.p99 / baseline.cpu_ms, 4),
+      lineage_store_p50: round(lineageStoreMs.p50 / baseline.cpu_ms, 5),
+      cold_start: round(coldStartMs.p50 / baseline.cpu_ms, 2),
+      import_s_per_100k_flows: round(((100_000 / importRate.p50) * 1000) / baseline.cpu_ms, 2),
+    },
+    ratios_to_http_floor: {
+      lineage_p50: round(lineageMs.p50 / httpFloorMs.p50, 2),
+      lineage_p99: round(lineageMs.p99 / httpFloorMs.p50, 2),
+    },
+    bench_seconds: 0,
+  };
+  results.bench_seconds = round((performance.now() - started) / 1000, 0);
+
+  const resultsDir = join(root, 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `${scale}${values.quick ? '.quick' : ''}.json`);
+  writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
+  log(`wrote ${file.slice(root.length + 1)}`);
+  if (!values.quick) {
+    writeBenchmarksSection(join(root, 'BENCHMARKS.md'), scale, renderMarkdown(results));
+    log('updated BENCHMARKS.md');
+  }
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  log(`done in ${results.bench_seconds} s`);
+}
+
+function fileMb(path: string): number {
+  let bytes = 0;
+  for (const s of ['', '-wal']) if (existsSync(path + s)) bytes += statSync(path + s).size;
+  return bytes / 2 ** 20;
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,80 @@
+/**
+ * The server under test runs in its own process, exactly as `fieldtrail serve` runs it (the
+ * built JavaScript), so its memory and CPU are its own and the load generator gets the other core.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** Milliseconds from spawn to the "listening" line. */
+  listeningMs: number;
+  startedAt: number;
+  rssMb(): { rss: number; peak: number };
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/src/cli.js serve` on a free loopback port over an existing database. */
+export function startServerProcess(root: string, dbPath: string): Promise<ServerProcess> {
+  const startedAt = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(root, 'dist', 'src', 'cli.js'), 'serve', '--db', dbPath, '--no-seed', '--port', '0', '--host', '127.0.0.1'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const onExit = (code: number | null) => reject(new Error(`server exited (${code}) before listening:\n${out}\n${err}`));
+    child.once('exit', onExit);
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/\S+\/graphql)/.exec(out);
+      if (!m) return;
+      child.off('exit', onExit);
+      child.stdout!.removeAllListeners('data');
+      child.stdout!.resume();
+      const pid = child.pid!;
+      resolve({
+        url: m[1],
+        pid,
+        listeningMs: performance.now() - startedAt,
+        startedAt,
+        rssMb() {
+          const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+          const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+          return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
+        },
+        stop() {
+          return new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          });
+        },
+      });
+    });
+  });
+}
+
+export interface GraphQLAnswer {
+  data?: unknown;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+/** One GraphQL POST; throws on HTTP or GraphQL errors (a benchmark of errors measures nothing). */
+export async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GraphQLAnswer;
+  if (res.status !== 200 || body.errors?.length) {
+    throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  }
+  return body;
+}
