@@ -5,6 +5,7 @@
  */
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config';
 import { ValidationError, ReferencedError, NotFoundError } from './domain/problems';
@@ -22,6 +23,7 @@ import { copyInventory } from './services/copy';
 import { COMPLIANCE_CLI_OPTIONS, COMPLIANCE_USAGE, runComplianceCommand } from './services/compliance/cli-commands';
 import { StoreUnavailableError } from './store/neo4j/connection';
 import { openStore } from './store/open-store';
+import { SqliteStore } from './store/sqlite/sqlite-store';
 
 const USAGE = `Usage: fieldtrail <command> [options]
 
@@ -37,6 +39,8 @@ Commands:
                              create an API key; the secret is printed once and stored only hashed
   keys list                  list API keys (ids, names, roles, created, revoked; never secrets)
   keys revoke ID             revoke an API key (servers stop accepting it within 30 s)
+  backup FILE                online backup of the embedded database (safe while serving)
+  restore FILE               replace the embedded database with a backup (checked first)
   migrate                    bring the configured store's schema up to date (SQLite migrations,
                              Neo4j constraints and indexes); idempotent
   copy --from STORE --to STORE
@@ -88,6 +92,27 @@ export async function main(argv: string[]): Promise<number> {
       return serve(config, !values['no-seed']);
     case 'keys':
       return keys(config, rest, values.role);
+    case 'backup': {
+      if (rest.length !== 1) throw new UsageError('backup takes exactly one FILE (a new file)');
+      const store = await openStore(config);
+      try {
+        if (!(store instanceof SqliteStore)) {
+          throw new UsageError('backup copies the embedded database; for Neo4j use neo4j-admin database dump or Aura snapshots (`fieldtrail export` gives a logical copy)');
+        }
+        await store.backupTo(rest[0]);
+      } finally {
+        await store.close();
+      }
+      console.log(`backed up ${config.dbPath} to ${rest[0]}`);
+      return 0;
+    }
+    case 'restore': {
+      if (rest.length !== 1) throw new UsageError('restore takes exactly one FILE (made by fieldtrail backup)');
+      if (config.store !== 'sqlite') throw new UsageError('restore writes the embedded database; for Neo4j use neo4j-admin database load');
+      await SqliteStore.restore(rest[0], config.dbPath);
+      console.log(`restored ${config.dbPath} from ${rest[0]}`);
+      return 0;
+    }
     case 'migrate': {
       const store = await openStore(config);
       console.log(`fieldtrail: ${store.location} is up to date`);
@@ -104,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
       if (rest.length !== 1) throw new UsageError('import takes exactly one FILE');
       const store = await openStore(config);
       try {
-        const summary = await new InventoryService(store).importManifest(readManifestFile(rest[0]), values.replace ? 'REPLACE' : 'MERGE');
+        const summary = await new InventoryService(store).importManifest(readManifestFile(rest[0]), values.replace ? 'REPLACE' : 'MERGE', { actor: cliActor() });
         const counts = Object.entries(summary.written).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t}`).join(', ');
         console.log(`imported ${rest[0]} (${summary.mode}) into ${store.location}: ${counts || 'nothing'}${summary.removed ? `; removed ${summary.removed} nodes first` : ''}`);
       } finally {
@@ -234,6 +259,15 @@ async function serve(config: Config, seed: boolean): Promise<number> {
 }
 
 class UsageError extends Error {}
+
+/** The audit log names CLI changes after the operating-system user who ran them. */
+function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(

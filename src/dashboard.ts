@@ -20,10 +20,16 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * The client-side routes of dashboard/src/router.tsx. A page added there (findings, reports)
- * adds its pattern here.
+ * The client-side routes of dashboard/src/router.tsx. A page added there adds its pattern here.
  */
-export const DASHBOARD_ROUTES: readonly RegExp[] = [/^\/$/, /^\/fields\/?$/, /^\/fields\/[^/]+\/?$/, /^\/parties\/?$/];
+export const DASHBOARD_ROUTES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/fields\/?$/,
+  /^\/fields\/[^/]+\/?$/,
+  /^\/parties\/?$/,
+  /^\/findings\/?$/,
+  /^\/reports\/?$/,
+];
 
 export function dashboardDir(): string {
   return join(packageRoot(), 'dashboard', 'dist');

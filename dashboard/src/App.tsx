@@ -1,27 +1,40 @@
 /**
- * The shell: header with navigation and the language switch, and the page for the route.
- * Pages are listed once in NAV; new ones (findings, reports) are one entry and one route each.
+ * The shell: header with navigation, who is signed in and the language switch, and the page for
+ * the route — or the sign-in panel when the API wants credentials (HTTP 401).
+ * Pages are listed once in NAV; a new one is one entry here, one route in router.tsx and one
+ * pattern in src/dashboard.ts (DASHBOARD_ROUTES).
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from './api';
+import { useAuth } from './auth';
+import { AuthStatus, SignInPanel } from './components/SignIn';
 import { DashboardOverviewDocument } from './generated/graphql';
 import { useI18n, type MessageKey } from './i18n';
 import { FieldPage } from './pages/FieldPage';
 import { FieldsPage } from './pages/FieldsPage';
+import { FindingsPage } from './pages/FindingsPage';
 import { OverviewPage } from './pages/OverviewPage';
 import { PartiesPage } from './pages/PartiesPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { Link, parseRoute, useLocation, type Route } from './router';
 
 const NAV: Array<{ to: string; label: MessageKey; active: (r: Route) => boolean }> = [
   { to: '/', label: 'nav.overview', active: (r) => r.name === 'overview' },
   { to: '/fields', label: 'nav.fields', active: (r) => r.name === 'fields' || r.name === 'field' },
   { to: '/parties', label: 'nav.parties', active: (r) => r.name === 'parties' },
+  { to: '/findings', label: 'nav.findings', active: (r) => r.name === 'findings' },
+  { to: '/reports', label: 'nav.reports', active: (r) => r.name === 'reports' },
 ];
 
 export function App() {
   const { t, lang, setLang } = useI18n();
   const location = useLocation();
   const route = parseRoute(location.pathname);
+  const auth = useAuth();
+  // Asked for by the user (anonymous reads still work), or needed (the API answered 401).
+  const [askSignIn, setAskSignIn] = useState(false);
+  useEffect(() => setAskSignIn(false), [auth.epoch]);
+  const signingIn = auth.required || askSignIn;
   // The header names the policy the inventory models (shared with the overview's query).
   const overview = useQuery(DashboardOverviewDocument);
   const doc = overview.data?.policyDocuments[0];
@@ -56,6 +69,7 @@ export function App() {
             <a className="nav-link subtle" href="/graphql" target="_blank" rel="noreferrer">
               {t('nav.api')}
             </a>
+            <AuthStatus onSignIn={() => setAskSignIn(true)} />
             <button
               type="button"
               className="lang-switch"
@@ -68,12 +82,15 @@ export function App() {
           </div>
         </div>
       </header>
-      <main className={`main${route.name === 'field' ? ' main-wide' : ''}`}>
-        {route.name === 'overview' && <OverviewPage />}
-        {route.name === 'fields' && <FieldsPage />}
-        {route.name === 'field' && <FieldPage fieldKey={route.key} />}
-        {route.name === 'parties' && <PartiesPage />}
-        {route.name === 'not-found' && (
+      <main className={`main${route.name === 'field' && !signingIn ? ' main-wide' : ''}`}>
+        {signingIn && <SignInPanel onCancel={auth.required ? undefined : () => setAskSignIn(false)} />}
+        {!signingIn && route.name === 'overview' && <OverviewPage />}
+        {!signingIn && route.name === 'fields' && <FieldsPage />}
+        {!signingIn && route.name === 'field' && <FieldPage fieldKey={route.key} />}
+        {!signingIn && route.name === 'parties' && <PartiesPage />}
+        {!signingIn && route.name === 'findings' && <FindingsPage />}
+        {!signingIn && route.name === 'reports' && <ReportsPage />}
+        {!signingIn && route.name === 'not-found' && (
           <div className="card empty-page">
             <h1>{t('notFound.title')}</h1>
             <p>{t('notFound.body')}</p>

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'fields' }
   | { name: 'field'; key: string }
   | { name: 'parties' }
+  | { name: 'findings' }
+  | { name: 'reports' }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -23,6 +25,8 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'fields' && parts.length === 1) return { name: 'fields' };
   if (parts[0] === 'fields' && parts.length === 2) return { name: 'field', key: parts[1] };
   if (parts[0] === 'parties' && parts.length === 1) return { name: 'parties' };
+  if (parts[0] === 'findings' && parts.length === 1) return { name: 'findings' };
+  if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
   return { name: 'not-found' };
 }
 

@@ -42,3 +42,41 @@ export interface WriteContext {
 
 /** CLI commands and seeding act as this unless told otherwise. */
 export const SYSTEM_ACTOR = 'system';
+
+/** A change a write is about to commit, for one node. */
+export interface NodeChange {
+  type: NodeType;
+  key: string;
+  operation: 'CREATE' | 'UPDATE';
+  before: unknown;
+  after: unknown;
+}
+
+/** JSON with keys sorted and null/undefined dropped: equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) if (v[k] !== null && v[k] !== undefined) out[k] = v[k];
+      return out;
+    }
+    return v;
+  });
+}
+
+/**
+ * The nodes of a MERGE that really change: new ones, and stored ones whose content differs.
+ * A node written again unchanged is no change: no audit entry, no new version.
+ */
+export function changesOf(
+  nodes: Array<{ type: NodeType; node: { key: string } }>,
+  before: (type: NodeType, key: string) => unknown,
+): NodeChange[] {
+  const changes: NodeChange[] = [];
+  for (const { type, node } of nodes) {
+    const old = before(type, node.key) ?? null;
+    if (old === null) changes.push({ type, key: node.key, operation: 'CREATE', before: null, after: node });
+    else if (canonicalJson(old) !== canonicalJson(node)) changes.push({ type, key: node.key, operation: 'UPDATE', before: old, after: node });
+  }
+  return changes;
+}

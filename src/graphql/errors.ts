@@ -5,7 +5,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
-import { NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
+import { ConflictError, NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
 import { LIMIT_CODES } from './limits';
 
 /** Codes Apollo itself assigns (parse/validation errors, bad requests): safe to pass through. */
@@ -27,6 +27,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof ReferencedError) {
     return { ...base, message: original.message, extensions: { code: 'REFERENCED', referrers: original.referrers } };
+  }
+  if (original instanceof ConflictError) {
+    return { ...base, message: original.message, extensions: { code: 'CONFLICT', expectedVersion: original.expectedVersion, actualVersion: original.actualVersion } };
   }
   if (original instanceof NotFoundError) {
     return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };

@@ -4,6 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { isRole, roleAtLeast } from '../domain/access';
 import type { RequestContext } from './context';
+import { AuditResolver, VERSION_RESOLVERS } from './resolvers/audit-resolver';
 import { ComplianceResolver } from './resolvers/compliance-resolver';
 import { MutationResolver } from './resolvers/mutation-resolver';
 import {
@@ -39,6 +40,8 @@ export function fieldTrailSchema(): Promise<GraphQLSchema> {
       PolicyDocumentResolver,
       ClauseResolver,
       ComplianceResolver,
+      AuditResolver,
+      ...VERSION_RESOLVERS,
     ],
     // Inputs are checked by the manifest schema in the service: one rule set for all writes.
     validate: false,

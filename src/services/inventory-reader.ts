@@ -39,6 +39,7 @@ export interface LineageOptions {
 
 export class InventoryReader {
   private readonly nodeLoaders = new Map<NodeType, DataLoader<string, unknown>>();
+  private readonly versionLoaders = new Map<NodeType, DataLoader<string, number>>();
   private readonly relationLoaders = new Map<Relation, DataLoader<string, string[]>>();
   private readonly clauseLoader: DataLoader<string, StoredClause | null>;
   private readonly lineageLoader: DataLoader<string, TracedLineage>;
@@ -65,6 +66,25 @@ export class InventoryReader {
     const node = await this.node(type, key);
     if (!node) throw new Error(`inventory is inconsistent: ${type} "${key}" is referenced but missing`);
     return node;
+  }
+
+  /**
+   * A node's version (for optimistic concurrency). It comes with the node itself (one snapshot);
+   * nodes that reached the request through a list are looked up again by key for it.
+   */
+  async version(type: NodeType, key: string): Promise<number> {
+    const node = (await this.node(type, key)) as { version?: number } | null;
+    if (node?.version !== undefined) return node.version;
+    let loader = this.versionLoaders.get(type);
+    if (!loader) {
+      loader = new DataLoader((keys) => this.store.versions(type, keys));
+      this.versionLoaders.set(type, loader);
+    }
+    return loader.load(key);
+  }
+
+  forgetVersion(type: NodeType, key: string): void {
+    this.versionLoaders.get(type)?.clear(key);
   }
 
   /** Drops a cached node after this request changed it. */

@@ -8,22 +8,24 @@ import { NotFoundError, ValidationError, type Problem } from '../domain/problems
 import { checkReferences, referencedKeys, SECTION_OF, type KnownKeys } from '../domain/references';
 import { parseManifest } from '../domain/validate';
 import type { ImportMode, NodeType } from '../domain/vocabulary';
+import type { WriteContext } from '../domain/audit';
 import type { InventoryStore, WriteSummary } from '../store/inventory-store';
 
 export class InventoryService {
   constructor(readonly store: InventoryStore) {}
 
   /** Imports a manifest. MERGE may reference nodes already stored; REPLACE must stand alone. */
-  async importManifest(input: unknown, mode: ImportMode = 'MERGE'): Promise<WriteSummary> {
+  async importManifest(input: unknown, mode: ImportMode = 'MERGE', context?: WriteContext): Promise<WriteSummary> {
     const manifest = parseManifest(input);
     const known = mode === 'MERGE' ? await this.knownKeys(manifest) : undefined;
     const problems = checkReferences(manifest, known);
     if (problems.length > 0) throw new ValidationError(problems, 'invalid manifest');
-    return this.store.write(manifest, mode);
+    return this.store.write(manifest, mode, context);
   }
 
   /** Creates or replaces one node (whole), checked exactly like a one-node MERGE import. */
-  async upsert(type: NodeType, node: Record<string, unknown>): Promise<void> {
+  /** `expectedVersion` (if given) must match the stored node's version, else ConflictError. */
+  async upsert(type: NodeType, node: Record<string, unknown>, context?: WriteContext & { expectedVersion?: number | null }): Promise<void> {
     const section = SECTION_OF[type];
     // Problems are reported relative to the node (`category`, not `fields[0].category`).
     const prefix = new RegExp(`^${section}\\[0\\]\\.?`);
@@ -37,14 +39,15 @@ export class InventoryService {
     }
     const problems = checkReferences(manifest, await this.knownKeys(manifest));
     if (problems.length > 0) throw fail(problems);
-    await this.store.write(manifest, 'MERGE');
+    const key = (manifest[section] as Array<{ key: string }>)[0].key;
+    await this.store.write(manifest, 'MERGE', withExpected(context, type, key));
   }
 
   /** Deletes one node; fails naming the referrers while anything still points at it. */
-  async delete(type: NodeType, key: string): Promise<void> {
+  async delete(type: NodeType, key: string, context?: WriteContext & { expectedVersion?: number | null }): Promise<void> {
     const existing = await this.store.existingKeys(type, [key]);
     if (!existing.has(key)) throw new NotFoundError(type, key);
-    await this.store.deleteNodes(type, [key]);
+    await this.store.deleteNodes(type, [key], withExpected(context, type, key));
   }
 
   exportManifest(): Promise<Manifest> {
@@ -61,6 +64,12 @@ export class InventoryService {
       hasClause: (doc, ref) => foundClauses.has(`${doc}#${ref}`),
     };
   }
+}
+
+function withExpected(context: (WriteContext & { expectedVersion?: number | null }) | undefined, type: NodeType, key: string): WriteContext | undefined {
+  if (!context) return undefined;
+  const { expectedVersion, ...rest } = context;
+  return expectedVersion == null ? rest : { ...rest, expectedVersions: [...(rest.expectedVersions ?? []), { type, key, version: expectedVersion }] };
 }
 
 /** GraphQL inputs arrive with explicit nulls for omitted optionals; the manifest schema wants them absent. */

@@ -16,6 +16,7 @@ import type {
 } from '../domain/manifest';
 import type { TracedLineage, LineageLimits } from '../domain/lineage';
 import type { ApiKeyStore } from '../services/access/api-keys';
+import type { AuditEntry, AuditFilter, WriteContext } from '../domain/audit';
 import type { Sensitivity } from '../domain/sensitivity';
 import type { FlowKind, ImportMode, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
 
@@ -137,7 +138,10 @@ export interface InventoryStore extends ApiKeyStore {
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;
 
-  /** Nodes by key, in the order asked; null where a key does not exist. */
+  /**
+   * Nodes by key, in the order asked; null where a key does not exist. Each record also carries
+   * its `version`, read in the same snapshot as its content (exports never include it).
+   */
   getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>>;
   /** Clauses by citation (`doc#ref`), in the order asked; null where missing. */
   getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>>;
@@ -167,9 +171,17 @@ export interface InventoryStore extends ApiKeyStore {
    * Writes a checked manifest in one transaction: MERGE replaces the named nodes whole and keeps
    * the rest; REPLACE empties the inventory first. Fails whole (nothing written) on any problem.
    */
-  write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary>;
+  write(manifest: Manifest, mode: ImportMode, context?: WriteContext): Promise<WriteSummary>;
   /** Deletes nodes in one transaction; fails whole with ReferencedError if any is still referenced. */
-  deleteNodes(type: NodeType, keys: readonly string[]): Promise<number>;
+  deleteNodes(type: NodeType, keys: readonly string[], context?: WriteContext): Promise<number>;
+  /** Current versions (1 for a node never changed since created), in the order asked; 0 where missing. */
+  versions(type: NodeType, keys: readonly string[]): Promise<number[]>;
+  /**
+   * The audit log, newest first. Every committed change has an entry written in its own
+   * transaction: per node for MERGE writes and deletes (before and after), one summary entry for
+   * a whole-inventory write (REPLACE, or a bulk load into an empty store).
+   */
+  listAuditEntries(filter: AuditFilter, page: { first: number; afterId?: string | null }): Promise<Page<AuditEntry>>;
   /** The whole inventory as a manifest, every list ordered by key (so exports compare equal). */
   exportManifest(): Promise<Manifest>;
 

@@ -5,58 +5,18 @@
  * error, failed request or HTTP error. Screenshots go to test-artifacts/.
  *
  * Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) or FIELDTRAIL_CHROMIUM.
- * Builds the dashboard first when dashboard/dist is missing or older than its sources.
+ * Builds the dashboard first when dashboard/dist is missing or older than its sources (browser.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-
-const ROOT = join(__dirname, '..', '..');
-const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.FIELDTRAIL_CHROMIUM ?? '/usr/bin/chromium';
-const DIST_INDEX = join(ROOT, 'dashboard', 'dist', 'index.html');
-/** Everything the built dashboard is made from. */
-const DASHBOARD_SOURCES = [
-  'dashboard/src',
-  'dashboard/public',
-  'dashboard/index.html',
-  'dashboard/vite.config.mts',
-  'dashboard/tsconfig.json',
-  'src/domain/lineage-graph.ts',
-  'src/domain/vocabulary-labels.ts',
-  'src/domain/vocabulary.ts',
-].map((p) => join(ROOT, p));
+import { ensureDashboardBuilt, openBrowser, type BrowserSession } from './browser';
 
 jest.setTimeout(180_000);
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
-function ensureDashboardBuilt(): void {
-  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
-  if (built >= Math.max(...DASHBOARD_SOURCES.map(newestMtime))) return;
-  const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'dashboard', 'vite.config.mts'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 170_000,
-  });
-  if (res.status !== 0) throw new Error(`building the dashboard failed:\n${res.stdout}\n${res.stderr}`);
-}
-
 let app: TestApp;
-let context: BrowserContext;
+let browser: BrowserSession;
 let page: Page;
 let base: string;
-let profile: string;
-/** Everything that went wrong in the browser during the current test. */
-let problems: string[] = [];
 
 /** Asks the API directly, to compare what the dashboard shows with what the API says. */
 async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -67,7 +27,7 @@ async function api<T>(query: string, variables: Record<string, unknown> = {}): P
 }
 
 async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await browser.shot(name);
 }
 
 /** The diagram's Cytoscape instance, as the page rendered it. */
@@ -100,41 +60,20 @@ async function clickEdge(edgeId: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set FIELDTRAIL_CHROMIUM`);
-  }
   ensureDashboardBuilt();
-  mkdirSync(ARTIFACTS, { recursive: true });
   app = await startTestApp({ seed: 'jinquan' });
   base = app.server.url.replace(/\/graphql$/, '');
-  profile = mkdtempSync(join(tmpdir(), 'fieldtrail-chromium-'));
-  // A persistent context on a fresh, throw-away profile directory (--user-data-dir).
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    locale: 'zh-CN',
-    viewport: { width: 1440, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console ${msg.type()}: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
-  });
+  browser = await openBrowser();
+  page = browser.page;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await app?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
-  problems = [];
+  browser.reset();
   // Each test starts in the browser's language (zh-CN), whatever the previous one switched to.
   if (page.url().startsWith(base)) await page.evaluate(`localStorage.removeItem('fieldtrail.lang')`);
 });
@@ -142,7 +81,7 @@ beforeEach(async () => {
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 afterEach(() => {
-  expect(problems).toEqual([]);
+  expect(browser.problems).toEqual([]);
 });
 
 it('serves the dashboard at / and keeps GraphQL at /graphql', async () => {

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_LINEAGE_LIMITS, type TracedLineage, type TracedPath } from '../../src/domain/lineage';
 import type { Manifest, ManifestInput } from '../../src/domain/manifest';
-import { ReferencedError, ValidationError, type Problem } from '../../src/domain/problems';
+import { ConflictError, ReferencedError, ValidationError, type Problem } from '../../src/domain/problems';
 import { parseManifest } from '../../src/domain/validate';
 import { NODE_TYPES, type NodeType } from '../../src/domain/vocabulary';
 import type {
@@ -153,6 +153,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeWrites(open, close);
     describeDeletes(open, close);
     describeSnapshots(open, close);
+    describeVersionsAndAudit(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();
@@ -201,7 +202,9 @@ function describeReads(open: Open, close: Close): void {
       test.each(NODE_TYPES)('%s: records equal to the input, in the order asked, null for missing', async (type) => {
         const nodes = nodesOf(inventory(), type);
         const asked = ['no-such-key', ...keysOf(nodes).reverse(), nodes[0].key];
-        const expected = [null, ...[...nodes].reverse().map((n) => asStored(type, n)), asStored(type, nodes[0])];
+        // A freshly written inventory is at version 1 throughout.
+        const stored = (n: { key: string }) => ({ ...(asStored(type, n) as object), version: 1 });
+        const expected = [null, ...[...nodes].reverse().map(stored), stored(nodes[0])];
         expect(await store().getNodes(type, asked)).toEqual(expected);
       });
 
@@ -546,7 +549,7 @@ function describeWrites(open: Open, close: Close): void {
       test('replaces a field whole: omitted optionals and sources are gone', async () => {
         await mergeAndCheck({ fields: [{ key: 'imei', name: 'IMEI number', category: 'device' }] });
         expect(await store().getNodes('field', ['imei'])).toEqual([
-          { key: 'imei', name: 'IMEI number', category: 'device', sources: [], effective: { sensitive: false, sensitiveClass: null } },
+          { key: 'imei', name: 'IMEI number', category: 'device', sources: [], effective: { sensitive: false, sensitiveClass: null }, version: 2 },
         ]);
         expect(await store().related('category.fields', ['device', 'device.ids'])).toEqual([['imei'], ['android-id']]);
       });
@@ -562,7 +565,7 @@ function describeWrites(open: Open, close: Close): void {
       test('replaces a party\'s SDK packages rather than adding to them', async () => {
         await mergeAndCheck({ parties: [{ key: 'umeng', name: 'Umeng+', kind: 'THIRD_PARTY', sdkPackages: ['com.umeng.umsdk'] }] });
         const [umeng] = await store().getNodes('party', ['umeng']);
-        expect(umeng).toEqual({ key: 'umeng', name: 'Umeng+', kind: 'THIRD_PARTY', sdkPackages: ['com.umeng.umsdk'], sources: [] });
+        expect(umeng).toEqual({ key: 'umeng', name: 'Umeng+', kind: 'THIRD_PARTY', sdkPackages: ['com.umeng.umsdk'], sources: [], version: 2 });
       });
 
       test('replaces a document\'s clauses, in their new order', async () => {
@@ -728,6 +731,58 @@ function describeSnapshots(open: Open, close: Close): void {
       expect((await store().getSnapshot('a'))!.flows.map((f) => f.key)).toContain('share-umeng');
       expect((await store().getSnapshot('b'))!.flows.map((f) => f.key)).not.toContain('share-umeng');
       expect(await store().getSnapshot('missing')).toBeNull();
+    });
+  });
+}
+
+function describeVersionsAndAudit(open: Open, close: Close): void {
+  describe('versions and the audit log', () => {
+    const store = storeWithInventory(open, close, 'each');
+
+    test('a change bumps the version; writing the same content again does not', async () => {
+      expect(await store().versions('party', ['umeng', 'no-such-party'])).toEqual([1, 0]);
+      const umeng = inventory().parties.find((p) => p.key === 'umeng')!;
+      await store().write(parseManifest({ parties: [{ ...umeng, name: 'Umeng v2' }] }), 'MERGE', { actor: 'tester' });
+      await store().write(parseManifest({ parties: [{ ...umeng, name: 'Umeng v2' }] }), 'MERGE', { actor: 'tester' });
+      expect(await store().versions('party', ['umeng'])).toEqual([2]);
+      expect((await store().getNodes('party', ['umeng']))[0]).toMatchObject({ name: 'Umeng v2', version: 2 });
+    });
+
+    test('a stale expected version fails with ConflictError and writes nothing', async () => {
+      const umeng = inventory().parties.find((p) => p.key === 'umeng')!;
+      const before = await store().exportManifest();
+      const error = await rejection(
+        store().write(parseManifest({ parties: [{ ...umeng, name: 'late' }] }), 'MERGE', { actor: 'tester', expectedVersions: [{ type: 'party', key: 'umeng', version: 7 }] }),
+        ConflictError,
+      );
+      expect([error.expectedVersion, error.actualVersion]).toEqual([7, 1]);
+      expect(await store().exportManifest()).toEqual(before);
+      await rejection(store().deleteNodes('flow', ['share-umeng'], { actor: 'tester', expectedVersions: [{ type: 'flow', key: 'share-umeng', version: 2 }] }), ConflictError);
+      expect(await store().existingKeys('flow', ['share-umeng'])).toEqual(new Set(['share-umeng']));
+    });
+
+    test('records creates, updates and deletes with actor, before and after, newest first', async () => {
+      const umeng = inventory().parties.find((p) => p.key === 'umeng')!;
+      await store().write(parseManifest({ purposes: [{ key: 'audit-me', name: 'A', functionType: 'BASIC' }] }), 'MERGE', { actor: 'alice' });
+      await store().write(parseManifest({ purposes: [{ key: 'audit-me', name: 'B', functionType: 'BASIC' }], parties: [umeng] }), 'MERGE', { actor: 'bob' });
+      await store().deleteNodes('purpose', ['audit-me'], { actor: 'carol' });
+      const page = await store().listAuditEntries({ entityKey: 'audit-me' }, { first: 10 });
+      expect(page.totalCount).toBe(3);
+      expect(page.nodes.map((e) => [e.operation, e.actor, (e.before as { name?: string } | null)?.name ?? null, (e.after as { name?: string } | null)?.name ?? null])).toEqual([
+        ['DELETE', 'carol', 'B', null],
+        ['UPDATE', 'bob', 'A', 'B'],
+        ['CREATE', 'alice', null, 'A'],
+      ]);
+      // The unchanged party written alongside left no entry.
+      expect((await store().listAuditEntries({ entityKey: 'umeng' }, { first: 10 })).totalCount).toBe(0);
+      const older = await store().listAuditEntries({ entityKey: 'audit-me' }, { first: 1, afterId: page.nodes[0].id });
+      expect(older.nodes[0].operation).toBe('UPDATE');
+    });
+
+    test('a failed write leaves no audit entry', async () => {
+      const before = await store().listAuditEntries({}, { first: 1000 });
+      await rejection(store().write(parseManifest({ categories: [{ key: 'device', name: 'Device', parent: 'device.ids' }] }), 'MERGE', { actor: 'mallory' }), ValidationError);
+      expect((await store().listAuditEntries({}, { first: 1000 })).totalCount).toBe(before.totalCount);
     });
   });
 }

@@ -46,10 +46,14 @@ it('personalField with its category: two batched reads, exact Cypher', async () 
   });
   const res = await post('{ personalField(key: "imei") { name sensitive sensitiveClass category { key name } } }');
   expect(res.data).toEqual({ personalField: { name: 'IMEI', sensitive: true, sensitiveClass: 'NETWORK_IDENTITY', category: { key: 'ids', name: 'Device identifiers' } } });
+  // Each node read also reads its version, in the same transaction (content and version agree).
   expect(driver.sent.map(({ name, mode, params }) => ({ name, mode, params }))).toEqual([
     { name: 'getNodes.field', mode: 'READ', params: { keys: ['imei'] } },
+    { name: 'readVersions', mode: 'READ', params: { nodeType: 'field', keys: ['imei'] } },
     { name: 'getNodes.category', mode: 'READ', params: { keys: ['ids'] } },
+    { name: 'readVersions', mode: 'READ', params: { nodeType: 'category', keys: ['ids'] } },
   ]);
+  expect(driver.sent[0].transaction).toBe(driver.sent[1].transaction);
   expect(driver.sent[0].query).toBe(`MATCH (inv:InventoryVersion {active: true})
 WITH inv.v AS v
 UNWIND $keys AS k
@@ -100,9 +104,11 @@ it('lineage: one statement fetches the edges, the shared walk makes the paths', 
   const lineage = (res.data!.personalField as { lineage: { truncated: boolean; paths: Array<{ hops: Array<{ key: string }>; destination: { key: string } }> } }).lineage;
   expect(lineage.truncated).toBe(false);
   expect(lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('>')}=>${p.destination.key}`)).toEqual(['collect>share=>umeng', 'collect>sync>back=>app']);
-  expect(driver.names()).toEqual(['getNodes.field', 'lineageEdges', 'getNodes.flow', 'getNodes.party']);
-  expect(driver.sent[1].params).toEqual({ keys: ['imei'] });
-  expect(driver.sent[1].query).not.toMatch(/shortestPath|allShortestPaths|\*\.\./);
+  // Hops and destinations load in parallel; the order between those two reads is free.
+  expect(driver.names().slice(0, 3)).toEqual(['getNodes.field', 'readVersions', 'lineageEdges']);
+  expect(driver.names().slice(3).sort()).toEqual(['getNodes.flow', 'getNodes.party', 'readVersions', 'readVersions']);
+  expect(driver.sent[2].params).toEqual({ keys: ['imei'] });
+  expect(driver.sent[2].query).not.toMatch(/shortestPath|allShortestPaths|\*\.\./);
 });
 
 it('upsertPersonalField: references checked, then one write transaction rebuilding its edges', async () => {
@@ -112,18 +118,23 @@ it('upsertPersonalField: references checked, then one write transaction rebuildi
     if (name === 'activeVersion') return [{ v: 3 }];
     if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN }];
   });
-  const res = await post('mutation { upsertPersonalField(input: { key: "imei", name: "IMEI", category: "ids", sources: ["policy#四.2.5"] }) { key } }');
+  const res = await post('mutation { upsertPersonalField(input: { key: "imei", name: "IMEI number", category: "ids", sources: ["policy#四.2.5"] }) { key } }');
   expect(res.errors).toBeUndefined();
   const writes = driver.sent.filter((s) => s.mode === 'WRITE');
   expect(new Set(writes.map((s) => s.transaction)).size).toBe(1);
-  expect(writes.map(({ name, params }) => ({ name, params }))).toEqual([
+  expect(writes.map(({ name, params }) => ({ name, params })).filter((w) => !['appendAudit', 'bumpVersions', 'resetVersions'].includes(w.name))).toEqual([
+    // What the write replaces, read in the same transaction, for the audit log.
+    { name: 'getNodes.field', params: { keys: ['imei'] } },
     { name: 'activeVersion', params: {} },
-    { name: 'upsertNodes.field', params: { v: 3, rows: [{ key: 'imei', props: { name: 'IMEI', category: 'ids', sources: ['policy#四.2.5'] } }] } },
+    { name: 'upsertNodes.field', params: { v: 3, rows: [{ key: 'imei', props: { name: 'IMEI number', category: 'ids', sources: ['policy#四.2.5'] } }] } },
     { name: 'dropOwnedEdges.field', params: { v: 3, keys: ['imei'] } },
     { name: 'linkEdges.field.IN_CATEGORY', params: { v: 3, links: [{ owner: 'imei', target: 'ids' }] } },
     { name: 'linkEdges.field.CITES', params: { v: 3, links: [{ owner: 'imei', target: 'policy#四.2.5' }] } },
   ]);
-  expect(writes[1].query).toBe(`UNWIND $rows AS row
+  const audit = writes.find((w) => w.name === 'appendAudit')!;
+  expect(audit.params.entries).toEqual([expect.objectContaining({ actor: 'key:' + editor.record.id, operation: 'UPDATE', entityType: 'field', entityKey: 'imei' })]);
+  expect(writes.find((w) => w.name === 'bumpVersions')!.params).toEqual({ v: 3, rows: [{ type: 'field', key: 'imei' }] });
+  expect(writes.find((w) => w.name === 'upsertNodes.field')!.query).toBe(`UNWIND $rows AS row
 MERGE (n:PersonalField {key: row.key, v: $v})
 SET n = row.props, n.key = row.key, n.v = $v`);
 });
@@ -150,13 +161,13 @@ it('deleting a referenced party names the referrers and deletes nothing', async 
   expect(driver.names()).not.toContain('deleteNode.party');
 });
 
-describe('round trips: each store read is one statement (a page is two, in one transaction), like the embedded store', () => {
+describe('round trips: each store read is one transaction of one statement (nodes and pages: two), like the embedded store', () => {
   const store = () => {
     const driver = new RecordingNeo4j();
     return { driver, store: new Neo4jStore(driver) };
   };
   it.each([
-    ['getNodes', (s: Neo4jStore) => s.getNodes('flow', ['a', 'b', 'c']), 1],
+    ['getNodes (with versions)', (s: Neo4jStore) => s.getNodes('flow', ['a', 'b', 'c']), 2],
     ['related', (s: Neo4jStore) => s.related('field.flows', ['a', 'b', 'c']), 1],
     ['getClauses', (s: Neo4jStore) => s.getClauses(['d#1', 'd#2']), 1],
     ['traceLineage', (s: Neo4jStore) => s.traceLineage(['a', 'b'].map((fieldKey) => ({ fieldKey, direction: 'DOWNSTREAM' as const, limits: DEFAULT_LINEAGE_LIMITS }))), 1],

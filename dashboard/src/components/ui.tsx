@@ -47,6 +47,19 @@ export function SensitiveBadge({ sensitive, sensitiveClass, compact }: { sensiti
   );
 }
 
+export const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW', 'INFO'] as const;
+export type SeverityName = (typeof SEVERITIES)[number];
+
+export function SeverityBadge({ severity }: { severity: string }) {
+  const { t } = useI18n();
+  const known = (SEVERITIES as readonly string[]).includes(severity);
+  return (
+    <span className={`badge severity severity-${severity}`} data-severity={severity}>
+      {known ? t(`severity.${severity as SeverityName}`) : severity}
+    </span>
+  );
+}
+
 export function PartyKindBadge({ kind }: { kind: string }) {
   const { partyKind } = useI18n();
   return <span className={`badge kind-${kind}`}>{partyKind(kind)}</span>;

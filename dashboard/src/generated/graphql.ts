@@ -3,6 +3,24 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type ComplianceReportFormat =
+  | 'CSV'
+  | 'HTML'
+  | 'JSON'
+  | 'MD'
+  | 'XLSX';
+
+export type ComplianceReportKind =
+  | 'BREACH'
+  | 'COLLECTED_PI'
+  | 'DELETION'
+  | 'DIFF'
+  | 'FINDINGS'
+  | 'PIA'
+  | 'ROPA'
+  | 'THIRD_PARTIES'
+  | 'WITHDRAWAL';
+
 /** The consent a flow needs (PIPL Art. 14, 29, 31, 39; NONE where Art. 13(2)–(7) applies). */
 export type ConsentRequirement =
   | 'CONSENT'
@@ -10,6 +28,29 @@ export type ConsentRequirement =
   | 'NONE'
   | 'SEPARATE_CONSENT'
   | 'WRITTEN_CONSENT';
+
+/** Every condition given must hold. */
+export type FindingFilter = {
+  /** Findings about this key or involving it (a field, flow, party, purpose, permission or legal basis) */
+  involving?: string | number | null | undefined;
+  /** Findings citing this law */
+  law?: StatuteLaw | null | undefined;
+  /** Only findings at or above this severity */
+  minSeverity?: Severity | null | undefined;
+  /** Only these rules (see complianceRules) */
+  rules?: Array<string> | null | undefined;
+  subjectType?: FindingSubjectType | null | undefined;
+};
+
+export type FindingSubjectType =
+  | 'CATEGORY'
+  | 'DOCUMENT'
+  | 'FIELD'
+  | 'FLOW'
+  | 'LEGAL_BASIS'
+  | 'PARTY'
+  | 'PERMISSION'
+  | 'PURPOSE';
 
 /** How personal data moves along a flow (PIPL Art. 21–25). */
 export type FlowKind =
@@ -59,6 +100,50 @@ export type PersonalFieldFilter = {
   search?: string | null | undefined;
   sensitive?: boolean | null | undefined;
 };
+
+/** How serious a finding is; a CI gate fails at or above one (INFO < LOW < MEDIUM < HIGH). */
+export type Severity =
+  | 'HIGH'
+  | 'INFO'
+  | 'LOW'
+  | 'MEDIUM';
+
+/** PIPL, GDPR, CSL (PRC Cybersecurity Law), EDPB (WP248 guidelines). */
+export type StatuteLaw =
+  | 'CSL'
+  | 'EDPB'
+  | 'GDPR'
+  | 'PIPL';
+
+export type AuthCheckQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuthCheckQuery = { __typename: 'Query' };
+
+export type FindingsBySeverityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FindingsBySeverityQuery = { findings: { totalCount: number, bySeverity: Array<{ severity: Severity, count: number }> } };
+
+export type FindingFacetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FindingFacetsQuery = { complianceRules: Array<{ id: string, title: string, description: string, severity: Severity }>, findings: { nodes: Array<{ id: string, rule: string, severity: Severity }> } };
+
+export type FindingsListQueryVariables = Exact<{
+  filter?: FindingFilter | null | undefined;
+}>;
+
+
+export type FindingsListQuery = { findings: { totalCount: number, nodes: Array<{ id: string, rule: string, title: string, severity: Severity, message: string, remedy: string, subject: { type: FindingSubjectType, key: string, name: string }, articles: Array<{ citation: string, law: StatuteLaw, title: string }>, clauses: Array<{ ref: string, title: string | null, text: string, citation: string, documentKey: string, documentTitle: string }> }> } };
+
+export type ComplianceReportFileQueryVariables = Exact<{
+  kind: ComplianceReportKind;
+  format: ComplianceReportFormat;
+}>;
+
+
+export type ComplianceReportFileQuery = { complianceReport: { kind: ComplianceReportKind, format: ComplianceReportFormat, fileName: string, mediaType: string, encoding: string, content: string } };
 
 export type FieldLineageQueryVariables = Exact<{
   key: string | number;
@@ -223,6 +308,84 @@ export const ClauseQuoteFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"ClauseQuote"}) as unknown as TypedDocumentString<ClauseQuoteFragment, unknown>;
+export const AuthCheckDocument = new TypedDocumentString(`
+    query AuthCheck {
+  __typename
+}
+    `) as unknown as TypedDocumentString<AuthCheckQuery, AuthCheckQueryVariables>;
+export const FindingsBySeverityDocument = new TypedDocumentString(`
+    query FindingsBySeverity {
+  findings {
+    totalCount
+    bySeverity {
+      severity
+      count
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindingsBySeverityQuery, FindingsBySeverityQueryVariables>;
+export const FindingFacetsDocument = new TypedDocumentString(`
+    query FindingFacets {
+  complianceRules {
+    id
+    title
+    description
+    severity
+  }
+  findings {
+    nodes {
+      id
+      rule
+      severity
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindingFacetsQuery, FindingFacetsQueryVariables>;
+export const FindingsListDocument = new TypedDocumentString(`
+    query FindingsList($filter: FindingFilter) {
+  findings(filter: $filter) {
+    totalCount
+    nodes {
+      id
+      rule
+      title
+      severity
+      message
+      remedy
+      subject {
+        type
+        key
+        name
+      }
+      articles {
+        citation
+        law
+        title
+      }
+      clauses {
+        ref
+        title
+        text
+        citation
+        documentKey
+        documentTitle
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FindingsListQuery, FindingsListQueryVariables>;
+export const ComplianceReportFileDocument = new TypedDocumentString(`
+    query ComplianceReportFile($kind: ComplianceReportKind!, $format: ComplianceReportFormat!) {
+  complianceReport(kind: $kind, format: $format) {
+    kind
+    format
+    fileName
+    mediaType
+    encoding
+    content
+  }
+}
+    `) as unknown as TypedDocumentString<ComplianceReportFileQuery, ComplianceReportFileQueryVariables>;
 export const FieldLineageDocument = new TypedDocumentString(`
     query FieldLineage($key: ID!, $direction: LineageDirection, $maxDepth: Int, $from: ID) {
   personalField(key: $key) {

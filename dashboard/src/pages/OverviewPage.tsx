@@ -1,11 +1,11 @@
 /**
- * Overview: what the inventory holds at a glance. Each panel is one entry of `panels` below —
- * findings by severity join here once the compliance API exists.
+ * Overview: what the inventory holds at a glance — counts, sensitive fields by class, parties and
+ * flows by kind, open findings by severity (from the compliance API), the most shared fields.
  */
 import { useEffect, useState } from 'react';
 import { allPages, cachedRequest, useQuery } from '../api';
-import { Bars, ErrorBox, Loading, PartyChip, Section, SensitiveBadge } from '../components/ui';
-import { DashboardOverviewDocument, SensitiveFieldReachDocument, type SensitiveFieldReachQuery } from '../generated/graphql';
+import { Bars, ErrorBox, Loading, PartyChip, SEVERITIES, Section, SensitiveBadge } from '../components/ui';
+import { DashboardOverviewDocument, FindingsBySeverityDocument, SensitiveFieldReachDocument, type SensitiveFieldReachQuery } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { Link, fieldPath } from '../router';
 import { FLOW_KINDS, PARTY_KINDS, SENSITIVE_CLASSES } from '../../../src/domain/vocabulary';
@@ -36,6 +36,7 @@ export function OverviewPage() {
   const { t } = i;
   const overview = useQuery(DashboardOverviewDocument);
   const sensitive = useSensitiveFields();
+  const findings = useQuery(FindingsBySeverityDocument);
   if (overview.error) return <ErrorBox error={overview.error} onRetry={overview.reload} />;
   if (!overview.data) return <Loading />;
   const d = overview.data;
@@ -67,6 +68,21 @@ export function OverviewPage() {
     .filter((x) => x.recipients.length > 0)
     .sort((a, b) => b.recipients.length - a.recipients.length || b.third.length - a.third.length || (a.field.key < b.field.key ? -1 : 1))
     .slice(0, 8);
+
+  const severityCounts = new Map((findings.data?.findings.bySeverity ?? []).map((c) => [c.severity as string, c.count]));
+  const severityItems = SEVERITIES.map((s) => ({ key: s, label: t(`severity.${s}`), value: severityCounts.get(s) ?? 0, tone: `tone-severity-${s}`, href: `/findings?severity=${s}` }));
+  const findingsPanel = findings.error ? (
+    <ErrorBox error={findings.error} onRetry={findings.reload} />
+  ) : !findings.data ? (
+    <Loading />
+  ) : (
+    <>
+      <Bars items={severityItems} testId="findings-by-severity" />
+      <p className="muted small panel-foot">
+        {t('overview.findingsHint', { n: findings.data.findings.totalCount })} <Link to="/findings">{t('overview.findingsAll')} →</Link>
+      </p>
+    </>
+  );
 
   const doc = d.policyDocuments[0];
   const sensitivePanel = sensitive.error ? <ErrorBox error={sensitive.error} /> : !sensitive.fields ? <Loading /> : null;
@@ -113,7 +129,8 @@ export function OverviewPage() {
         </div>
       </div>
 
-      <div className="grid-3">
+      <div className="grid-4">
+        <Section title={t('overview.findings')}>{findingsPanel}</Section>
         <Section title={t('overview.byClass')}>{sensitivePanel ?? (classItems.length ? <Bars items={classItems} testId="by-class" /> : <p className="muted">{t('overview.noSensitive')}</p>)}</Section>
         <Section title={t('overview.byPartyKind')}>
           <Bars items={partyItems} testId="by-party-kind" />

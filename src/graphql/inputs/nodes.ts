@@ -2,7 +2,7 @@
  * Inputs for the upsert mutations: the manifest's node shapes. They are checked by the manifest
  * schema in the service (one set of rules for imports and mutations), so no validators here.
  */
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ConsentRequirementEnum, FlowKindEnum, FunctionTypeEnum, PartyKindEnum } from '../enums';
 import type { ConsentRequirement, FlowKind, FunctionType, PartyKind } from '../../domain/vocabulary';
 
@@ -14,6 +14,7 @@ abstract class NodeInput {
   @Field(() => String, { nullable: true }) nameZh?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;
   @Field(() => [String], { nullable: true, description: 'Clause citations: documentKey#ref' }) sources?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the stored node is at this version' }) expectedVersion?: number | null;
 }
 
 @InputType()
@@ -32,6 +33,7 @@ export class PolicyDocumentInput {
   @Field({ description: 'YYYY-MM-DD' }) updatedAt!: string;
   @Field({ description: 'YYYY-MM-DD' }) effectiveAt!: string;
   @Field(() => [ClauseInput], { nullable: true, description: 'Replaces all clauses; cited clauses must stay' }) clauses?: ClauseInput[] | null;
+  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the stored node is at this version' }) expectedVersion?: number | null;
 }
 
 @InputType()
@@ -99,4 +101,5 @@ export class DataFlowInput {
   @Field(() => RetentionInput, { nullable: true }) retention?: RetentionInput | null;
   @Field(() => String, { nullable: true }) scenario?: string | null;
   @Field(() => [String], { nullable: true }) sources?: string[] | null;
+  @Field(() => Int, { nullable: true, description: 'Fail with CONFLICT unless the stored node is at this version' }) expectedVersion?: number | null;
 }

@@ -3,7 +3,7 @@
  * in one transaction, so a rejected mutation leaves the inventory exactly as it was.
  * Every one needs the editor role.
  */
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { ImportMode, NodeType } from '../../domain/vocabulary';
 import type { RequestContext } from '../context';
@@ -32,13 +32,15 @@ import { ImportResult } from '../types/results';
 
 /** Writes one node, then reads it back fresh (the request's loaders may hold the old one). */
 async function upsertAndRead(ctx: RequestContext, type: NodeType, input: object) {
-  await ctx.service.upsert(type, { ...input });
+  const { expectedVersion, ...node } = input as { expectedVersion?: number | null };
+  await ctx.service.upsert(type, node, { actor: ctx.actor.id, expectedVersion });
+  ctx.reader.forgetVersion(type, (input as { key: string }).key);
   ctx.reader.forget(type, (input as { key: string }).key);
   return ctx.reader.node(type, (input as { key: string }).key);
 }
 
-async function remove(ctx: RequestContext, type: NodeType, key: string): Promise<boolean> {
-  await ctx.service.delete(type, key);
+async function remove(ctx: RequestContext, type: NodeType, key: string, expectedVersion: number | null): Promise<boolean> {
+  await ctx.service.delete(type, key, { actor: ctx.actor.id, expectedVersion });
   ctx.reader.forget(type, key);
   return true;
 }
@@ -52,7 +54,7 @@ export class MutationResolver {
     @Arg('manifest', () => GraphQLJSON) manifest: unknown,
     @Arg('mode', () => ImportModeEnum, { nullable: true, defaultValue: 'MERGE' }) mode: ImportMode | null,
   ): Promise<ImportResult> {
-    const summary = await ctx.service.importManifest(manifest, mode ?? 'MERGE');
+    const summary = await ctx.service.importManifest(manifest, mode ?? 'MERGE', { actor: ctx.actor.id });
     const w = summary.written;
     return {
       mode: summary.mode, removed: summary.removed, documents: w.document, clauses: w.clause, categories: w.category,
@@ -110,49 +112,81 @@ export class MutationResolver {
 
   @Authorized('editor')
   @Mutation(() => Boolean, { description: 'Fails naming the clauses cited while any node still cites it.' })
-  deletePolicyDocument(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'document', key);
+  deletePolicyDocument(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'document', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deleteDataCategory(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'category', key);
+  deleteDataCategory(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'category', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deletePersonalField(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'field', key);
+  deletePersonalField(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'field', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deletePurpose(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'purpose', key);
+  deletePurpose(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'purpose', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deletePermission(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'permission', key);
+  deletePermission(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'permission', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deleteParty(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'party', key);
+  deleteParty(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'party', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deleteLegalBasis(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'legalBasis', key);
+  deleteLegalBasis(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'legalBasis', key, expectedVersion);
   }
 
   @Authorized('editor')
   @Mutation(() => Boolean)
-  deleteDataFlow(@Ctx() ctx: RequestContext, @Arg('key', () => ID) key: string) {
-    return remove(ctx, 'flow', key);
+  deleteDataFlow(
+    @Ctx() ctx: RequestContext,
+    @Arg('key', () => ID) key: string,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+  ) {
+    return remove(ctx, 'flow', key, expectedVersion);
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { NodeType } from '../../domain/vocabulary';
 import type { Relation } from '../inventory-store';
-import { API_KEY_LABEL, CLAUSE_LABEL, LABEL, OWNED_EDGES, PART_OF, SNAPSHOT_LABEL, VERSION_LABEL, type OwnedEdge } from './graph-model';
+import { API_KEY_LABEL, AUDIT_LABEL, CLAUSE_LABEL, LABEL, NODE_VERSION_LABEL, OWNED_EDGES, PART_OF, SNAPSHOT_LABEL, VERSION_LABEL, type OwnedEdge } from './graph-model';
 
 const NODE_TYPES = Object.keys(LABEL) as NodeType[];
 
@@ -273,6 +273,42 @@ RETURN count(*) AS deleted`])) as Record<NodeType, string>,
   findApiKey: `MATCH (k:${API_KEY_LABEL} {id: $id}) RETURN k {.*} AS key`,
   listApiKeys: `MATCH (k:${API_KEY_LABEL}) RETURN k {.*} AS key ORDER BY k.createdAt, k.id`,
   revokeApiKey: `MATCH (k:${API_KEY_LABEL} {id: $id}) WHERE k.revokedAt IS NULL SET k.revokedAt = $at RETURN count(k) AS revoked`,
+
+  // audit log (append-only: no statement here updates or deletes an entry) and node versions
+  constraintAudit: `CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:${AUDIT_LABEL}) REQUIRE a.id IS UNIQUE`,
+  indexAuditEntity: `CREATE INDEX audit_entry_entity IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.entityType, a.entityKey)`,
+  constraintNodeVersion: `CREATE CONSTRAINT node_version_key IF NOT EXISTS FOR (n:${NODE_VERSION_LABEL}) REQUIRE (n.nodeType, n.key, n.v) IS UNIQUE`,
+  appendAudit: `UNWIND $entries AS e
+CREATE (a:${AUDIT_LABEL})
+SET a = e`,
+  listAuditPage: `MATCH (a:${AUDIT_LABEL})
+WHERE ($entityType IS NULL OR a.entityType = $entityType)
+  AND ($entityKey IS NULL OR a.entityKey = $entityKey)
+  AND ($actor IS NULL OR a.actor = $actor)
+  AND ($operation IS NULL OR a.operation = $operation)
+  AND ($since IS NULL OR a.at >= $since)
+  AND ($until IS NULL OR a.at <= $until)
+  AND ($afterId IS NULL OR a.id < $afterId)
+RETURN a {.*} AS entry ORDER BY a.id DESC LIMIT $limit`,
+  listAuditCount: `MATCH (a:${AUDIT_LABEL})
+WHERE ($entityType IS NULL OR a.entityType = $entityType)
+  AND ($entityKey IS NULL OR a.entityKey = $entityKey)
+  AND ($actor IS NULL OR a.actor = $actor)
+  AND ($operation IS NULL OR a.operation = $operation)
+  AND ($since IS NULL OR a.at >= $since)
+  AND ($until IS NULL OR a.at <= $until)
+RETURN count(a) AS total`,
+  readVersions: `${ACTIVE}
+UNWIND $keys AS k
+MATCH (nv:${NODE_VERSION_LABEL} {nodeType: $nodeType, key: k, v: v})
+RETURN nv.key AS key, nv.version AS version`,
+  bumpVersions: `UNWIND $rows AS row
+MERGE (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key, v: $v})
+ON CREATE SET nv.version = 2
+ON MATCH SET nv.version = nv.version + 1`,
+  resetVersions: `UNWIND $rows AS row
+MATCH (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key, v: $v})
+DELETE nv`,
 
   // snapshots
   snapshotExists: `MATCH (s:${SNAPSHOT_LABEL} {label: $label}) RETURN count(s) AS n`,

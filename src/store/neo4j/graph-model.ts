@@ -24,6 +24,8 @@ export const CLAUSE_LABEL = 'Clause';
 export const VERSION_LABEL = 'InventoryVersion';
 export const SNAPSHOT_LABEL = 'InventorySnapshot';
 export const API_KEY_LABEL = 'ApiKey';
+export const AUDIT_LABEL = 'AuditEntry';
+export const NODE_VERSION_LABEL = 'NodeVersion';
 
 /** Outgoing edges each node type owns, rebuilt whenever the node is written. */
 export interface OwnedEdge {
@@ -82,12 +84,14 @@ export const PROPERTY_KEYS = [
     'active', 'staging', 'createdAt', 'label', 'manifest',
     // API keys
     'id', 'role', 'hash', 'revokedAt',
+    // audit log and node versions
+    'at', 'actor', 'operation', 'entityType', 'entityKey', 'before', 'after', 'nodeType', 'version', 'type',
     // keys of parameter maps (the parser cannot tell them from node properties)
     'owner', 'target', 'refs', 'props', 'labels',
   ]),
 ].sort();
 
-export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, SNAPSHOT_LABEL, API_KEY_LABEL].sort();
+export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, SNAPSHOT_LABEL, API_KEY_LABEL, AUDIT_LABEL, NODE_VERSION_LABEL].sort();
 
 /** The NodeType a label stands for (for naming referrers as `flow:share`). */
 export function nodeTypeOfLabel(label: string): NodeType | null {

@@ -16,7 +16,7 @@
  */
 import { traceLineage, type FlowEdge, type TracedLineage } from '../../domain/lineage';
 import type { Manifest } from '../../domain/manifest';
-import { ReferencedError, ValidationError, type Problem } from '../../domain/problems';
+import { ConflictError, ReferencedError, ValidationError, type Problem } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type ImportMode, type NodeType } from '../../domain/vocabulary';
 import type {
@@ -38,7 +38,8 @@ import type {
 import type { ApiKeyRecord } from '../../services/access/api-keys';
 import { CYPHER } from './cypher';
 import { LABEL, OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
-import { clauseFromProps, fromProps, toProps, type Props } from './records';
+import { clauseFromProps, compact, fromProps, toProps, type Props } from './records';
+import { changesOf, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type AuditOperation, type WriteContext } from '../../domain/audit';
 
 /** The part of neo4j-driver's API the adapter uses (a real Driver satisfies it). */
 export interface QueryRunner {
@@ -87,6 +88,9 @@ export class Neo4jStore implements InventoryStore {
       CYPHER.constraintVersion,
       CYPHER.constraintSnapshot,
       CYPHER.constraintApiKey,
+      CYPHER.constraintAudit,
+      CYPHER.indexAuditEntity,
+      CYPHER.constraintNodeVersion,
       CYPHER.constraintClause,
       ...Object.values(CYPHER.constraintKey),
       ...Object.values(CYPHER.indexVersion),
@@ -108,9 +112,17 @@ export class Neo4jStore implements InventoryStore {
 
   async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
     if (keys.length === 0) return [];
-    const rows = await this.readRows(CYPHER.getNodes[type], { keys: [...new Set(keys)] });
-    const byKey = new Map(rows.map((r) => [(r.node as Props).key as string, fromProps(type, r.node as Props, r.chain as never)]));
-    return keys.map((k) => byKey.get(k) ?? null);
+    const unique = [...new Set(keys)];
+    // Content and versions in one read transaction, so they belong together.
+    const [rows, versions] = await this.readTx(async (tx) => [
+      rowsOf(await tx.run(CYPHER.getNodes[type], { keys: unique })),
+      new Map(rowsOf(await tx.run(CYPHER.readVersions, { nodeType: type, keys: unique })).map((r) => [r.key as string, r.version as number])),
+    ] as const);
+    const byKey = new Map(rows.map((r) => {
+      const record = fromProps(type, r.node as Props, r.chain as never);
+      return [record.key, { ...record, version: versions.get(record.key) ?? 1 }];
+    }));
+    return keys.map((k) => (byKey.get(k) as NodeOf[T] | undefined) ?? null);
   }
 
   async getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>> {
@@ -197,20 +209,38 @@ export class Neo4jStore implements InventoryStore {
 
   // ---- writes -------------------------------------------------------------------------------
 
-  async write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary> {
+  async write(manifest: Manifest, mode: ImportMode, context?: WriteContext): Promise<WriteSummary> {
     const written = { document: 0, clause: 0, category: 0, field: 0, purpose: 0, permission: 0, party: 0, legalBasis: 0, flow: 0 };
     for (const type of NODE_TYPES) written[type] = (manifest[SECTION_OF[type]] as unknown[]).length;
     written.clause = manifest.documents.reduce((n, d) => n + d.clauses.length, 0);
+    const actor = context?.actor ?? SYSTEM_ACTOR;
     if (mode === 'MERGE') {
-      await this.writeTx((tx) => this.mergeInto(tx, manifest));
+      await this.writeTx(async (tx) => {
+        await this.checkExpected(tx, context);
+        const changes = changesOf(
+          NODE_TYPES.flatMap((type) => (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((node) => ({ type, node }))),
+          await this.beforeLookup(tx, manifest),
+        );
+        const v = await this.mergeInto(tx, manifest);
+        const at = new Date().toISOString();
+        await tx.run(CYPHER.appendAudit, { entries: changes.map((c) => auditProps(at, actor, c.operation, c.type, c.key, c.before, c.after)) });
+        await tx.run(CYPHER.bumpVersions, { rows: changes.filter((c) => c.operation === 'UPDATE').map((c) => ({ type: c.type, key: c.key })), v });
+        await tx.run(CYPHER.resetVersions, { rows: changes.filter((c) => c.operation === 'CREATE').map((c) => ({ type: c.type, key: c.key })), v });
+      });
       return { mode, written, removed: 0 };
     }
-    return { mode, written, removed: await this.replaceStaged(manifest) };
+    const removed = await this.replaceStaged(manifest);
+    await this.writeTx((tx) =>
+      tx.run(CYPHER.appendAudit, { entries: [auditProps(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, removed }, { mode, nodes: written })] }),
+    );
+    return { mode, written, removed };
   }
 
-  async deleteNodes(type: NodeType, keys: readonly string[]): Promise<number> {
+  async deleteNodes(type: NodeType, keys: readonly string[], context?: WriteContext): Promise<number> {
     const deleting = new Set(keys);
     return this.writeTx(async (tx) => {
+      await this.checkExpected(tx, context);
+      const before = await this.recordsIn(tx, type, keys);
       let deleted = 0;
       for (const key of keys) {
         // Referrers deleted in the same call do not block (a category with its only child).
@@ -220,6 +250,10 @@ export class Neo4jStore implements InventoryStore {
         if (blocking.length > 0) throw new ReferencedError(type, key, blocking);
       }
       for (const key of keys) deleted += (rowsOf(await tx.run(CYPHER.deleteNode[type], { key }))[0]?.deleted as number) ?? 0;
+      const at = new Date().toISOString();
+      const gone = [...before.entries()];
+      await tx.run(CYPHER.appendAudit, { entries: gone.map(([key, record]) => auditProps(at, context?.actor ?? SYSTEM_ACTOR, 'DELETE', type, key, record, null)) });
+      await tx.run(CYPHER.resetVersions, { rows: gone.map(([key]) => ({ type, key })), v: await this.activeVersion(tx) });
       return deleted;
     });
   }
@@ -252,6 +286,69 @@ export class Neo4jStore implements InventoryStore {
         flows: await all('flow'),
       };
     });
+  }
+
+  async versions(type: NodeType, keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    return this.readTx(async (tx) => {
+      const existing = new Set(rowsOf(await tx.run(CYPHER.existingKeys[type], { keys: [...keys] })).map((r) => r.key as string));
+      const stored = new Map(rowsOf(await tx.run(CYPHER.readVersions, { nodeType: type, keys: [...keys] })).map((r) => [r.key as string, r.version as number]));
+      return keys.map((k) => (existing.has(k) ? (stored.get(k) ?? 1) : 0));
+    });
+  }
+
+  async listAuditEntries(filter: AuditFilter, page: { first: number; afterId?: string | null }): Promise<Page<AuditEntry>> {
+    const params = {
+      entityType: filter.entityType ?? null,
+      entityKey: filter.entityKey ?? null,
+      actor: filter.actor ?? null,
+      operation: filter.operation ?? null,
+      since: filter.since ?? null,
+      until: filter.until ?? null,
+    };
+    return this.readTx(async (tx) => {
+      const rows = rowsOf(await tx.run(CYPHER.listAuditPage, { ...params, afterId: page.afterId ?? null, limit: page.first + 1 }));
+      const total = rowsOf(await tx.run(CYPHER.listAuditCount, params))[0]?.total as number;
+      const entries = rows.map((r) => auditFromProps(r.entry as Props));
+      return { nodes: entries.slice(0, page.first), totalCount: total ?? 0, hasNextPage: entries.length > page.first };
+    });
+  }
+
+  /** Throws ConflictError unless each expected version is the stored one (inside the write's transaction). */
+  private async checkExpected(tx: QueryRunner, context: WriteContext | undefined): Promise<void> {
+    for (const e of context?.expectedVersions ?? []) {
+      const exists = rowsOf(await tx.run(CYPHER.existingKeys[e.type], { keys: [e.key] })).length > 0;
+      if (!exists) throw new ConflictError(e.type, e.key, e.version, null);
+      const actual = (rowsOf(await tx.run(CYPHER.readVersions, { nodeType: e.type, keys: [e.key] }))[0]?.version as number | undefined) ?? 1;
+      if (actual !== e.version) throw new ConflictError(e.type, e.key, e.version, actual);
+    }
+  }
+
+  /** Stored records (manifest-shaped, documents with clauses) for the audit log's "before". */
+  private async recordsIn(tx: QueryRunner, type: NodeType, keys: readonly string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    if (keys.length === 0) return out;
+    const rows = rowsOf(await tx.run(CYPHER.getNodes[type], { keys: [...new Set(keys)] }));
+    const clauses = type === 'document' ? rowsOf(await tx.run(CYPHER.exportClauses, {})).map((r) => r.clause as Props) : [];
+    for (const r of rows) {
+      const { effective: _, ...record } = fromProps(type, r.node as Props, r.chain as never) as unknown as Record<string, unknown> & { key: string };
+      out.set(
+        record.key,
+        type === 'document'
+          ? { ...record, clauses: clauses.filter((c) => c.documentKey === record.key).sort((a, b) => (a.ordinal as number) - (b.ordinal as number)).map((c) => (c.title == null ? { ref: c.ref, text: c.text } : { ref: c.ref, title: c.title, text: c.text })) }
+          : record,
+      );
+    }
+    return out;
+  }
+
+  private async beforeLookup(tx: QueryRunner, manifest: Manifest): Promise<(type: NodeType, key: string) => unknown> {
+    const byType = new Map<NodeType, Map<string, unknown>>();
+    for (const type of NODE_TYPES) {
+      const keys = (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => n.key);
+      if (keys.length) byType.set(type, await this.recordsIn(tx, type, keys));
+    }
+    return (type, key) => byType.get(type)?.get(key) ?? null;
   }
 
   // ---- API keys -----------------------------------------------------------------------------
@@ -342,7 +439,7 @@ export class Neo4jStore implements InventoryStore {
   }
 
   /** A MERGE: nodes first (so references within the manifest resolve), then their edges, then checks. */
-  private async mergeInto(tx: QueryRunner, manifest: Manifest): Promise<void> {
+  private async mergeInto(tx: QueryRunner, manifest: Manifest): Promise<number> {
     const v = await this.activeVersion(tx);
     const problems: Problem[] = [];
     const removedCitations = await this.writeDocuments(tx, manifest, v);
@@ -356,6 +453,7 @@ export class Neo4jStore implements InventoryStore {
     for (const type of NODE_TYPES) problems.push(...(await this.linkOwnedEdges(tx, type, manifest, v, true)));
     problems.push(...(await this.checkAfterWrite(tx, manifest, v, removedCitations)));
     if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');
+    return v;
   }
 
   /** Upserts documents and their clauses; returns who cited clauses that are now gone. */
@@ -452,6 +550,36 @@ export class Neo4jStore implements InventoryStore {
     }
     await this.writeTx((tx) => tx.run(CYPHER.deleteVersion, { v }));
   }
+}
+
+let auditCounter = 0;
+
+/** Ids sort by time, then by a per-process counter, then a random tail against collisions. */
+function auditProps(at: string, actor: string, operation: AuditOperation, entityType: string, entityKey: string, before: unknown, after: unknown): Props {
+  const id = `${Date.now().toString().padStart(15, '0')}-${(auditCounter++ % 1_000_000).toString().padStart(6, '0')}-${Math.random().toString(36).slice(2, 8)}`;
+  return compact({
+    id,
+    at,
+    actor,
+    operation,
+    entityType,
+    entityKey,
+    before: before == null ? null : JSON.stringify(before),
+    after: after == null ? null : JSON.stringify(after),
+  });
+}
+
+function auditFromProps(p: Props): AuditEntry {
+  return {
+    id: p.id as string,
+    at: p.at as string,
+    actor: p.actor as string,
+    operation: p.operation as AuditOperation,
+    entityType: p.entityType as AuditEntry['entityType'],
+    entityKey: p.entityKey as string,
+    before: p.before == null ? null : JSON.parse(p.before as string),
+    after: p.after == null ? null : JSON.parse(p.after as string),
+  };
 }
 
 function apiKeyFromProps(p: Props): ApiKeyRecord {

@@ -182,4 +182,34 @@ CREATE TABLE api_keys (
 );
 `,
   },
+  {
+    version: 4,
+    description: 'audit log and node versions (optimistic concurrency)',
+    sql: `
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  operation TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX audit_log_by_entity ON audit_log(entity_type, entity_key, id);
+CREATE INDEX audit_log_by_actor ON audit_log(actor, id);
+-- Evidence for regulators: the log only grows.
+CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+-- A node without a row here is at version 1.
+CREATE TABLE node_versions (
+  node_type TEXT NOT NULL,
+  node_key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  PRIMARY KEY (node_type, node_key)
+) WITHOUT ROWID;
+`,
+  },
 ];

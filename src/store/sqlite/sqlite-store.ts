@@ -3,14 +3,14 @@
  * versioned migrations, every write in one IMMEDIATE transaction).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { traceLineage, type TracedLineage } from '../../domain/lineage';
 import type { Manifest } from '../../domain/manifest';
 import { ReferencedError, ValidationError, type Problem } from '../../domain/problems';
-import { parseCitation } from '../../domain/references';
+import { parseCitation, SECTION_OF } from '../../domain/references';
 import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domain/sensitivity';
-import type { ImportMode, NodeType, SensitiveClass } from '../../domain/vocabulary';
+import { NODE_TYPES, type ImportMode, type NodeType, type SensitiveClass } from '../../domain/vocabulary';
 import type {
   FieldQuery,
   FlowQuery,
@@ -30,7 +30,9 @@ import type {
 import { BatchInsert } from './batch-insert';
 import { LineageIndex, type EdgeRow } from './lineage-index';
 import type { ApiKeyRecord } from '../../services/access/api-keys';
+import { SqliteChangeLog } from './change-log';
 import { MIGRATIONS } from './migrations';
+import { SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
 import {
   categoryFromRow,
   documentFromRow,
@@ -165,10 +167,14 @@ export class SqliteStore implements InventoryStore {
   /** Answers of COUNT queries, as of a data version; null after this connection writes. */
   private counts: { dataVersion: number; byQuery: Map<string, number> } | null = null;
 
+  /** Audit log and node versions, written in each write's own transaction. */
+  private readonly changeLog: SqliteChangeLog;
+
   constructor(options: SqliteStoreOptions) {
     this.location = `sqlite:${options.path}`;
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path);
+    this.changeLog = new SqliteChangeLog(this.db);
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     if (options.path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
@@ -205,9 +211,15 @@ export class SqliteStore implements InventoryStore {
 
   async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
     if (keys.length === 0) return [];
-    const rows = this.all(`${SELECT[type]} WHERE t.key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
-    const byKey = new Map(this.toRecords(type, rows).map((r) => [r.key, r]));
-    return keys.map((k) => (byKey.get(k) as NodeOf[T] | undefined) ?? null);
+    // Records and their versions from one snapshot: a client that reads a node and writes it
+    // back with that version must never pair old content with a newer version.
+    return this.db.transaction(() => {
+      const rows = this.all(`${SELECT[type]} WHERE t.key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+      const records = this.toRecords(type, rows);
+      const versions = this.changeLog.versions(type, records.map((r) => r.key));
+      const byKey = new Map(records.map((r, i) => [r.key, { ...r, version: versions[i] }]));
+      return keys.map((k) => (byKey.get(k) as NodeOf[T] | undefined) ?? null);
+    }).deferred();
   }
 
   async getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>> {
@@ -395,12 +407,16 @@ export class SqliteStore implements InventoryStore {
 
   // ---- writes -----------------------------------------------------------------------------
 
-  async write(manifest: Manifest, mode: ImportMode): Promise<WriteSummary> {
+  async write(manifest: Manifest, mode: ImportMode, context?: WriteContext): Promise<WriteSummary> {
     this.forgetDerived();
     const run = this.db.transaction((): WriteSummary => {
       // After a REPLACE (or into an empty inventory) nothing is there to replace: no deletes,
       // and the secondary indexes are built once at the end rather than row by row.
       const fresh = mode === 'REPLACE' || this.inventoryIsEmpty();
+      // Read what the write replaces before it does: for conflicts, the audit log and versions.
+      this.changeLog.checkExpected(context, (type, key) => this.storedRecords(type, [key]).has(key));
+      const changes = fresh ? null : this.changeLog.planMerge(manifest, this.beforeLookup(manifest));
+      const inventoryBefore = fresh ? this.nodeCounts() : null;
       let removed = 0;
       if (mode === 'REPLACE') removed = this.clearAll();
       const restoreIndexes = fresh ? this.dropSecondaryIndexes() : null;
@@ -467,6 +483,11 @@ export class SqliteStore implements InventoryStore {
       s.flush();
       restoreIndexes?.();
       this.assertConsistent();
+      // The reads for the audit log filled caches with the old state: drop them again.
+      this.forgetDerived();
+      const actor = context?.actor ?? SYSTEM_ACTOR;
+      if (changes) this.changeLog.recordChanges(changes, actor);
+      else this.changeLog.recordInventoryReplace(actor, { mode, nodes: inventoryBefore }, { mode, nodes: this.nodeCounts() });
       return { mode, written, removed };
     });
     const bulk = mode === 'REPLACE' || nodeCount(manifest) >= BULK_WRITE_NODES;
@@ -516,9 +537,11 @@ export class SqliteStore implements InventoryStore {
     };
   }
 
-  async deleteNodes(type: NodeType, keys: readonly string[]): Promise<number> {
+  async deleteNodes(type: NodeType, keys: readonly string[], context?: WriteContext): Promise<number> {
     this.forgetDerived();
     const run = this.db.transaction((): number => {
+      this.changeLog.checkExpected(context, (t, key) => this.storedRecords(t, [key]).has(key));
+      const before = this.storedRecords(type, keys);
       const existing = new Set(keys);
       let deleted = 0;
       for (const key of keys) {
@@ -529,6 +552,8 @@ export class SqliteStore implements InventoryStore {
         deleted += this.db.prepare(`DELETE FROM ${TABLE[type]} WHERE key = ?`).run(key).changes;
       }
       this.assertConsistent();
+      this.forgetDerived();
+      this.changeLog.recordDeletes(type, [...before].map(([key, record]) => ({ key, before: record })), context?.actor ?? SYSTEM_ACTOR);
       return deleted;
     });
     return run.immediate();
@@ -537,6 +562,55 @@ export class SqliteStore implements InventoryStore {
   async exportManifest(): Promise<Manifest> {
     // A read transaction gives the export one consistent snapshot even while others write.
     return this.db.transaction(() => this.exportSync()).deferred();
+  }
+
+  async versions(type: NodeType, keys: readonly string[]): Promise<number[]> {
+    const existing = this.storedKeys(type, keys);
+    const versions = this.changeLog.versions(type, keys);
+    return keys.map((k, i) => (existing.has(k) ? versions[i] : 0));
+  }
+
+  async listAuditEntries(filter: AuditFilter, page: { first: number; afterId?: string | null }): Promise<Page<AuditEntry>> {
+    return this.changeLog.list(filter, page);
+  }
+
+  private storedKeys(type: NodeType, keys: readonly string[]): Set<string> {
+    const rows = this.all(`SELECT key FROM ${TABLE[type]} WHERE key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+    return new Set(rows.map((r) => r.key as string));
+  }
+
+  /** Stored records as the manifest has them (documents with clauses), for the audit log. */
+  private storedRecords(type: NodeType, keys: readonly string[]): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    if (keys.length === 0) return out;
+    const rows = this.all(`${SELECT[type]} WHERE t.key IN (SELECT value FROM json_each(?))`, JSON.stringify(keys));
+    for (const record of this.toRecords(type, rows) as Array<{ key: string; effective?: unknown }>) {
+      const { effective: _, ...rest } = record;
+      out.set(record.key, type === 'document' ? { ...rest, clauses: this.clausesOf(record.key) } : rest);
+    }
+    return out;
+  }
+
+  private clausesOf(documentKey: string): unknown[] {
+    return this.all('SELECT ref, title, text FROM clauses WHERE document_key = ? ORDER BY ordinal', documentKey).map((c) =>
+      c.title == null ? { ref: c.ref, text: c.text } : { ref: c.ref, title: c.title, text: c.text },
+    );
+  }
+
+  /** One batched read per node type of everything a MERGE names. */
+  private beforeLookup(manifest: Manifest): (type: NodeType, key: string) => unknown {
+    const byType = new Map<NodeType, Map<string, unknown>>();
+    for (const type of NODE_TYPES) {
+      const keys = (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => n.key);
+      byType.set(type, this.storedRecords(type, keys));
+    }
+    return (type, key) => byType.get(type)?.get(key) ?? null;
+  }
+
+  private nodeCounts(): Record<string, number> {
+    return Object.fromEntries(
+      Object.entries(TABLE).map(([type, table]) => [type, (this.prepared(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n]),
+    );
   }
 
   private exportSync(): Manifest {
@@ -561,6 +635,46 @@ export class SqliteStore implements InventoryStore {
       legalBases: this.toRecords('legalBasis', this.all(`${SELECT.legalBasis} ORDER BY t.key`)),
       flows: this.toRecords('flow', this.all(`${SELECT.flow} ORDER BY t.key`)),
     };
+  }
+
+  // ---- backups ----------------------------------------------------------------------------
+
+  /** An online backup (SQLite's backup API): consistent, taken while others keep reading and writing. */
+  async backupTo(path: string): Promise<void> {
+    if (existsSync(path)) throw new ValidationError([{ path: 'FILE', message: `${path} already exists; choose a new file` }], 'cannot back up');
+    await this.db.backup(path);
+  }
+
+  /**
+   * Restores a backup over the database at `targetPath`, through SQLite's backup API (it locks
+   * the target while copying). The backup is checked first: a damaged or newer file is refused.
+   */
+  static async restore(backupPath: string, targetPath: string): Promise<void> {
+    if (!existsSync(backupPath)) throw new ValidationError([{ path: 'FILE', message: `${backupPath} does not exist` }], 'cannot restore');
+    let source: Database.Database;
+    try {
+      source = new Database(backupPath, { readonly: true, fileMustExist: true });
+    } catch (err) {
+      throw new ValidationError([{ path: 'FILE', message: `${backupPath} is not a SQLite database: ${(err as Error).message}` }], 'cannot restore');
+    }
+    try {
+      const problems: Problem[] = [];
+      let check = 'not a database';
+      try {
+        check = source.pragma('integrity_check', { simple: true }) as string;
+      } catch (err) {
+        check = (err as Error).message;
+      }
+      if (check !== 'ok') problems.push({ path: 'FILE', message: `${backupPath} fails integrity_check: ${check}` });
+      const version = problems.length ? 0 : (source.pragma('user_version', { simple: true }) as number);
+      const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+      if (!problems.length && (version < 1 || version > latest)) problems.push({ path: 'FILE', message: `${backupPath} has schema version ${version}; this FieldTrail reads 1 to ${latest}` });
+      if (problems.length) throw new ValidationError(problems, 'cannot restore');
+      mkdirSync(dirname(targetPath), { recursive: true });
+      await source.backup(targetPath);
+    } finally {
+      source.close();
+    }
   }
 
   // ---- API keys ---------------------------------------------------------------------------

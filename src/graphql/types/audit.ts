@@ -1,0 +1,44 @@
+/** The audit log over GraphQL: read-only; no mutation edits or deletes an entry. */
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { AUDIT_OPERATIONS, type AuditOperation } from '../../domain/audit';
+import { PageInfo } from './results';
+
+export const AuditOperationEnum = Object.fromEntries(AUDIT_OPERATIONS.map((o) => [o, o])) as { [K in AuditOperation]: K };
+registerEnumType(AuditOperationEnum, { name: 'AuditOperation' });
+
+@ObjectType('AuditEntry', { description: 'One committed change: who, when, what, and the node before and after.' })
+export class AuditEntryType {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'ISO-8601 UTC' }) at!: string;
+  @Field({ description: 'key:<id>, oidc:<subject>, anonymous@loopback, system' }) actor!: string;
+  @Field(() => AuditOperationEnum) operation!: AuditOperation;
+  @Field({ description: 'A node type (field, flow, party…) or inventory' }) entityType!: string;
+  @Field() entityKey!: string;
+  @Field(() => GraphQLJSON, { nullable: true }) before!: unknown;
+  @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
+}
+
+@ObjectType('AuditEntryEdge')
+export class AuditEntryEdge {
+  @Field() cursor!: string;
+  @Field(() => AuditEntryType) node!: AuditEntryType;
+}
+
+@ObjectType('AuditEntryConnection')
+export class AuditEntryConnection {
+  @Field(() => Int) totalCount!: number;
+  @Field(() => [AuditEntryType]) nodes!: AuditEntryType[];
+  @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+}
+
+@InputType()
+export class AuditFilterInput {
+  @Field(() => String, { nullable: true }) entityType?: string | null;
+  @Field(() => String, { nullable: true }) entityKey?: string | null;
+  @Field(() => String, { nullable: true }) actor?: string | null;
+  @Field(() => AuditOperationEnum, { nullable: true }) operation?: AuditOperation | null;
+  @Field(() => String, { nullable: true, description: 'Inclusive ISO-8601 lower bound' }) since?: string | null;
+  @Field(() => String, { nullable: true, description: 'Inclusive ISO-8601 upper bound' }) until?: string | null;
+}

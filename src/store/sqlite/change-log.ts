@@ -1,0 +1,121 @@
+/**
+ * The audit log and node versions of the embedded store, written inside the same transaction as
+ * the change they describe (the caller's), so a change and its record commit or vanish together.
+ */
+import type Database from 'better-sqlite3';
+import { changesOf, type AuditEntry, type AuditFilter, type NodeChange, type WriteContext } from '../../domain/audit';
+import type { Manifest } from '../../domain/manifest';
+import { ConflictError } from '../../domain/problems';
+import { SECTION_OF } from '../../domain/references';
+import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
+import type { Page } from '../inventory-store';
+
+type Row = Record<string, unknown>;
+
+export class SqliteChangeLog {
+  constructor(private readonly db: Database.Database) {}
+
+  /** Versions for keys (1 where no row: never changed since created). */
+  versions(type: NodeType, keys: readonly string[]): number[] {
+    const rows = this.db
+      .prepare('SELECT node_key AS k, version AS v FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))')
+      .all(type, JSON.stringify(keys)) as Array<{ k: string; v: number }>;
+    const byKey = new Map(rows.map((r) => [r.k, r.v]));
+    return keys.map((k) => byKey.get(k) ?? 1);
+  }
+
+  /** Throws ConflictError unless every expected version is the stored one. */
+  checkExpected(context: WriteContext | undefined, exists: (type: NodeType, key: string) => boolean): void {
+    for (const e of context?.expectedVersions ?? []) {
+      if (!exists(e.type, e.key)) throw new ConflictError(e.type, e.key, e.version, null);
+      const [actual] = this.versions(e.type, [e.key]);
+      if (actual !== e.version) throw new ConflictError(e.type, e.key, e.version, actual);
+    }
+  }
+
+  /** The changes a MERGE is about to make, given the stored records read before writing. */
+  planMerge(manifest: Manifest, before: (type: NodeType, key: string) => unknown): NodeChange[] {
+    const nodes = NODE_TYPES.flatMap((type) => (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((node) => ({ type, node })));
+    return changesOf(nodes, before);
+  }
+
+  /** Records changes and bumps the versions of updated nodes. */
+  recordChanges(changes: NodeChange[], actor: string): void {
+    const at = new Date().toISOString();
+    const insert = this.db.prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const bump = this.db.prepare(
+      `INSERT INTO node_versions (node_type, node_key, version) VALUES (?, ?, 2)
+       ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`,
+    );
+    const reset = this.db.prepare('DELETE FROM node_versions WHERE node_type = ? AND node_key = ?');
+    for (const c of changes) {
+      insert.run(at, actor, c.operation, c.type, c.key, json(c.before), json(c.after));
+      if (c.operation === 'UPDATE') bump.run(c.type, c.key);
+      else reset.run(c.type, c.key);
+    }
+  }
+
+  recordDeletes(type: NodeType, deleted: Array<{ key: string; before: unknown }>, actor: string): void {
+    const at = new Date().toISOString();
+    const insert = this.db.prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)');
+    const reset = this.db.prepare('DELETE FROM node_versions WHERE node_type = ? AND node_key = ?');
+    for (const d of deleted) {
+      insert.run(at, actor, 'DELETE', type, d.key, json(d.before));
+      reset.run(type, d.key);
+    }
+  }
+
+  /** A whole-inventory write (REPLACE, or a bulk load into an empty store): one summary entry. */
+  recordInventoryReplace(actor: string, before: unknown, after: unknown): void {
+    this.db.prepare('DELETE FROM node_versions').run();
+    this.db
+      .prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', json(before), json(after));
+  }
+
+  list(filter: AuditFilter, page: { first: number; afterId?: string | null }): Page<AuditEntry> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const eq = (column: string, value: unknown) => {
+      if (value != null) {
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+    };
+    eq('entity_type', filter.entityType);
+    eq('entity_key', filter.entityKey);
+    eq('actor', filter.actor);
+    eq('operation', filter.operation);
+    if (filter.since) { where.push('at >= ?'); params.push(filter.since); }
+    if (filter.until) { where.push('at <= ?'); params.push(filter.until); }
+    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM audit_log${clause}`).get(...params) as { n: number }).n;
+    // Newest first: the question is usually "what changed lately".
+    const after = page.afterId != null ? `${clause ? ' AND' : ' WHERE'} id < ?` : '';
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log${clause}${after} ORDER BY id DESC LIMIT ?`)
+      .all(...params, ...(page.afterId != null ? [Number(page.afterId)] : []), page.first + 1) as Row[];
+    return {
+      nodes: rows.slice(0, page.first).map(entryFromRow),
+      totalCount: total,
+      hasNextPage: rows.length > page.first,
+    };
+  }
+}
+
+function json(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+function entryFromRow(r: Row): AuditEntry {
+  return {
+    id: String(r.id),
+    at: r.at as string,
+    actor: r.actor as string,
+    operation: r.operation as AuditEntry['operation'],
+    entityType: r.entity_type as AuditEntry['entityType'],
+    entityKey: r.entity_key as string,
+    before: r.before == null ? null : JSON.parse(r.before as string),
+    after: r.after == null ? null : JSON.parse(r.after as string),
+  };
+}
