@@ -130,6 +130,15 @@ const PAGE = `WITH n, chain WHERE $afterKey IS NULL OR n.key > $afterKey
 WITH n, chain ORDER BY n.key LIMIT $limit
 RETURN n {.*} AS node, chain`;
 
+/** Shared by the audit log's page and count: every filter optional (null = not filtering). */
+const AUDIT_FILTER = `MATCH (a:${AUDIT_LABEL})
+WHERE ($entityType IS NULL OR a.entityType = $entityType)
+  AND ($entityKey IS NULL OR a.entityKey = $entityKey)
+  AND ($actor IS NULL OR a.actor = $actor)
+  AND ($operation IS NULL OR a.operation = $operation)
+  AND ($since IS NULL OR a.at >= $since)
+  AND ($until IS NULL OR a.at <= $until)`;
+
 // ---- writes -------------------------------------------------------------------------------
 
 /** Creates or replaces nodes whole: SET n = props drops properties the new version lacks. */
@@ -281,22 +290,10 @@ RETURN count(*) AS deleted`])) as Record<NodeType, string>,
   appendAudit: `UNWIND $entries AS e
 CREATE (a:${AUDIT_LABEL})
 SET a = e`,
-  listAuditPage: `MATCH (a:${AUDIT_LABEL})
-WHERE ($entityType IS NULL OR a.entityType = $entityType)
-  AND ($entityKey IS NULL OR a.entityKey = $entityKey)
-  AND ($actor IS NULL OR a.actor = $actor)
-  AND ($operation IS NULL OR a.operation = $operation)
-  AND ($since IS NULL OR a.at >= $since)
-  AND ($until IS NULL OR a.at <= $until)
+  listAuditPage: `${AUDIT_FILTER}
   AND ($afterId IS NULL OR a.id < $afterId)
 RETURN a {.*} AS entry ORDER BY a.id DESC LIMIT $limit`,
-  listAuditCount: `MATCH (a:${AUDIT_LABEL})
-WHERE ($entityType IS NULL OR a.entityType = $entityType)
-  AND ($entityKey IS NULL OR a.entityKey = $entityKey)
-  AND ($actor IS NULL OR a.actor = $actor)
-  AND ($operation IS NULL OR a.operation = $operation)
-  AND ($since IS NULL OR a.at >= $since)
-  AND ($until IS NULL OR a.at <= $until)
+  listAuditCount: `${AUDIT_FILTER}
 RETURN count(a) AS total`,
   readVersions: `${ACTIVE}
 UNWIND $keys AS k
