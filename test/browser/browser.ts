@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
 
 export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -144,4 +145,39 @@ export async function openBrowser(): Promise<BrowserSession> {
     else session.problems.push(what);
   });
   return session;
+}
+
+/** A built dashboard served by a real app seeded with the 进圈 inventory, and a browser on it. */
+export interface SeededDashboard {
+  app: TestApp;
+  browser: BrowserSession;
+  page: Page;
+  /** http://127.0.0.1:PORT, where the dashboard is served. */
+  base: string;
+}
+
+export async function openSeededDashboard(): Promise<SeededDashboard> {
+  ensureDashboardBuilt();
+  const app = await startTestApp({ seed: 'jinquan' });
+  const browser = await openBrowser();
+  return { app, browser, page: browser.page, base: app.server.url.replace(/\/graphql$/, '') };
+}
+
+export async function closeSeededDashboard(d: Partial<SeededDashboard>): Promise<void> {
+  await d.browser?.close();
+  await d.app?.stop();
+}
+
+/** Before each test: no problems carried over, and the browser's own language (zh-CN) again. */
+export async function resetBetweenTests(d: SeededDashboard): Promise<void> {
+  d.browser.reset();
+  if (d.page.url().startsWith(d.base)) await d.page.evaluate(`localStorage.removeItem('fieldtrail.lang')`);
+}
+
+/** Asks the API directly (anonymously, on loopback), to compare what the page shows with what the API says. */
+export async function askApi<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
 }

@@ -8,8 +8,8 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app';
-import { ensureDashboardBuilt, openBrowser, type BrowserSession } from './browser';
+import type { TestApp } from '../support/app';
+import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, type BrowserSession, type SeededDashboard } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -18,30 +18,16 @@ let browser: BrowserSession;
 let page: Page;
 let base: string;
 
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const api = <T>(query: string, variables: Record<string, unknown> = {}) => askApi<T>(app, query, variables);
 
+let dashboard: SeededDashboard;
 beforeAll(async () => {
-  ensureDashboardBuilt();
-  app = await startTestApp({ seed: 'jinquan' });
-  base = app.server.url.replace(/\/graphql$/, '');
-  browser = await openBrowser();
-  page = browser.page;
+  dashboard = await openSeededDashboard();
+  ({ app, browser, page, base } = dashboard);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  browser.reset();
-  if (page.url().startsWith(base)) await page.evaluate(`localStorage.removeItem('fieldtrail.lang')`);
-});
+afterAll(() => closeSeededDashboard(dashboard ?? {}));
+// Each test starts clean, in the browser's language (zh-CN), whatever the previous one switched to.
+beforeEach(() => resetBetweenTests(dashboard));
 
 afterEach(() => {
   expect(browser.problems).toEqual([]);

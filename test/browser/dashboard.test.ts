@@ -8,8 +8,8 @@
  * Builds the dashboard first when dashboard/dist is missing or older than its sources (browser.ts).
  */
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app';
-import { ensureDashboardBuilt, openBrowser, type BrowserSession } from './browser';
+import type { TestApp } from '../support/app';
+import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, type BrowserSession, type SeededDashboard } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -18,13 +18,7 @@ let browser: BrowserSession;
 let page: Page;
 let base: string;
 
-/** Asks the API directly, to compare what the dashboard shows with what the API says. */
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
+const api = <T>(query: string, variables: Record<string, unknown> = {}) => askApi<T>(app, query, variables);
 
 async function shot(name: string): Promise<void> {
   await browser.shot(name);
@@ -59,24 +53,14 @@ async function clickEdge(edgeId: string): Promise<void> {
   await page.mouse.click(point.x, point.y);
 }
 
+let dashboard: SeededDashboard;
 beforeAll(async () => {
-  ensureDashboardBuilt();
-  app = await startTestApp({ seed: 'jinquan' });
-  base = app.server.url.replace(/\/graphql$/, '');
-  browser = await openBrowser();
-  page = browser.page;
+  dashboard = await openSeededDashboard();
+  ({ app, browser, page, base } = dashboard);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  browser.reset();
-  // Each test starts in the browser's language (zh-CN), whatever the previous one switched to.
-  if (page.url().startsWith(base)) await page.evaluate(`localStorage.removeItem('fieldtrail.lang')`);
-});
+afterAll(() => closeSeededDashboard(dashboard ?? {}));
+// Each test starts clean, in the browser's language (zh-CN), whatever the previous one switched to.
+beforeEach(() => resetBetweenTests(dashboard));
 
 const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 

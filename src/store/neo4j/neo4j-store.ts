@@ -272,7 +272,7 @@ export class Neo4jStore implements InventoryStore {
         clauses: clauses
           .filter((c) => c.documentKey === d.key)
           .sort((a, b) => (a.ordinal as number) - (b.ordinal as number))
-          .map((c) => (c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string })),
+          .map(clauseRecord),
       }));
       return {
         version: 1 as const,
@@ -335,7 +335,7 @@ export class Neo4jStore implements InventoryStore {
       out.set(
         record.key,
         type === 'document'
-          ? { ...record, clauses: clauses.filter((c) => c.documentKey === record.key).sort((a, b) => (a.ordinal as number) - (b.ordinal as number)).map((c) => (c.title == null ? { ref: c.ref, text: c.text } : { ref: c.ref, title: c.title, text: c.text })) }
+          ? { ...record, clauses: clauses.filter((c) => c.documentKey === record.key).sort((a, b) => (a.ordinal as number) - (b.ordinal as number)).map(clauseRecord) }
           : record,
       );
     }
@@ -550,6 +550,11 @@ export class Neo4jStore implements InventoryStore {
     }
     await this.writeTx((tx) => tx.run(CYPHER.deleteVersion, { v }));
   }
+}
+
+/** A stored clause as the manifest has it (no title key when it has none). */
+function clauseRecord(c: Props): { ref: string; title?: string; text: string } {
+  return c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string };
 }
 
 let auditCounter = 0;

@@ -616,9 +616,7 @@ export class SqliteStore implements InventoryStore {
   private exportSync(): Manifest {
     const documents = this.all('SELECT * FROM documents ORDER BY key').map((row) => ({
       ...documentFromRow(row),
-      clauses: this.all('SELECT ref, title, text FROM clauses WHERE document_key = ? ORDER BY ordinal', row.key).map((c) =>
-        c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string },
-      ),
+      clauses: this.clausesOf(row.key as string) as Manifest['documents'][number]['clauses'],
     }));
     const strip = <T extends { effective: unknown }>(r: T): Omit<T, 'effective'> => {
       const { effective: _, ...rest } = r;
