@@ -31,6 +31,11 @@ export interface TracedLineage {
   paths: TracedPath[];
   /** True when maxDepth or maxPaths cut the answer short. */
   truncated: boolean;
+  /**
+   * True when the time budget cut it short: unlike the other limits this depends on the machine's
+   * load, so such an answer must not be cached as the answer for the data.
+   */
+  outOfTime?: boolean;
 }
 
 export const DEFAULT_LINEAGE_LIMITS: LineageLimits = { maxDepth: 5, maxPaths: 1000 };
@@ -134,6 +139,7 @@ export function traceLineage(
 
   const paths: TracedPath[] = [];
   let truncated = false;
+  let outOfTime = false;
   const hops: string[] = [];
   const onPath = new Set<string>();
   /** Records a path; false once the path budget is spent (and a path had to be dropped). */
@@ -153,7 +159,7 @@ export function traceLineage(
   const walk = (party: string): boolean => {
     // Checking the clock every 1,024 steps keeps the budget cheap on the hot path.
     if ((++steps & 1023) === 0 && Date.now() > deadline) {
-      truncated = true;
+      truncated = outOfTime = true;
       return false;
     }
     let out = next.get(party) ?? [];
@@ -182,7 +188,7 @@ export function traceLineage(
   for (const start of starts) {
     if (!walk(start)) break;
   }
-  return { paths, truncated };
+  return outOfTime ? { paths, truncated, outOfTime } : { paths, truncated };
 }
 
 /** The edges sorted by key; stores usually hand them over sorted already, so check first. */

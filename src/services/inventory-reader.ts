@@ -43,11 +43,20 @@ export class InventoryReader {
   private readonly relationLoaders = new Map<Relation, DataLoader<string, string[]>>();
   private readonly clauseLoader: DataLoader<string, StoredClause | null>;
   private readonly lineageLoader: DataLoader<string, TracedLineage>;
+  /**
+   * Set when something this reader answered was cut by a wall-clock budget rather than decided
+   * by the data alone: the response is then not cached (see graphql/response-cache.ts).
+   */
+  answerDependsOnTime = false;
 
   constructor(readonly store: InventoryStore) {
     this.clauseLoader = new DataLoader((citations) => store.getClauses(citations));
     // Lineage requests are keyed by their JSON so identical ones in a request run once.
-    this.lineageLoader = new DataLoader((keys) => store.traceLineage(keys.map((k) => JSON.parse(k))));
+    this.lineageLoader = new DataLoader(async (keys) => {
+      const traced = await store.traceLineage(keys.map((k) => JSON.parse(k)));
+      if (traced.some((t) => t.outOfTime)) this.answerDependsOnTime = true;
+      return traced;
+    });
   }
 
   // ---- nodes ------------------------------------------------------------------------------

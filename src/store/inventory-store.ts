@@ -137,6 +137,12 @@ export interface InventoryStore extends ApiKeyStore {
   close(): Promise<void>;
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;
+  /**
+   * A token that changes whenever anything this store holds changes — this process's writes and
+   * other processes' commits alike — or null when the adapter cannot tell cheaply. Whole answers
+   * are cached per token (graphql/response-cache.ts), so a token must never repeat after a change.
+   */
+  changeMark(): Promise<string | null>;
 
   /**
    * Nodes by key, in the order asked; null where a key does not exist. Each record also carries

@@ -104,6 +104,14 @@ export class Neo4jStore implements InventoryStore {
     await this.connection.close();
   }
 
+  /**
+   * Null: MERGE writes change nodes in place, so telling whether anything changed would take a
+   * round trip per request; answers are not cached on this adapter.
+   */
+  async changeMark(): Promise<null> {
+    return null;
+  }
+
   async ping(): Promise<void> {
     await this.readTx((tx) => tx.run(CYPHER.ping));
   }

@@ -155,6 +155,8 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
+let connectionCounter = 0;
+
 export class SqliteStore implements InventoryStore {
   readonly kind = 'sqlite' as const;
   readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false };
@@ -169,6 +171,8 @@ export class SqliteStore implements InventoryStore {
 
   /** Audit log and node versions, written in each write's own transaction. */
   private readonly changeLog: SqliteChangeLog;
+  /** Distinguishes this connection's change marks from another connection's. */
+  private readonly openedAt = `${process.pid}.${Date.now().toString(36)}.${(connectionCounter++).toString(36)}`;
 
   constructor(options: SqliteStoreOptions) {
     this.location = `sqlite:${options.path}`;
@@ -334,6 +338,16 @@ export class SqliteStore implements InventoryStore {
     if (requests.length === 0) return [];
     const index = this.lineageIndexFor(requests.map((r) => r.fieldKey));
     return requests.map((r) => traceLineage(index.edgesOf(r.fieldKey), r.direction, r.limits, r.startKeys ?? undefined));
+  }
+
+  /**
+   * `total_changes()` counts this connection's own writes, `data_version` other connections'
+   * commits; the two together change on every change to the file. The connection's open time
+   * keeps tokens of two stores over one file (or of a reopened store) from meeting.
+   */
+  async changeMark(): Promise<string> {
+    const [own, others] = this.rawStatement('SELECT total_changes(), data_version FROM pragma_data_version').get() as [number, number];
+    return `${this.openedAt}:${own}:${others}`;
   }
 
   private dataVersion(): number {
