@@ -18,6 +18,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** Anonymous read-only requests from loopback (default on). */
   anonymousLoopback: boolean;
+  /** Memory for cached answers to repeated read queries, in MB (0: off). */
+  responseCacheMb: number;
 }
 
 /** Documented in README: name, default, meaning. */
@@ -32,6 +34,7 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
   { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
+  { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
   { env: 'FIELDTRAIL_OIDC_ISSUER', flag: '', default: '', meaning: 'accept SSO tokens (JWT) from this OIDC issuer (`iss`)' },
   { env: 'FIELDTRAIL_OIDC_JWKS_URL', flag: '', default: '', meaning: "the issuer's JWKS URL (required with the issuer)" },
   { env: 'FIELDTRAIL_OIDC_AUDIENCE', flag: '', default: '', meaning: 'required `aud` of tokens, if set' },
@@ -79,8 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (anonymousText !== 'true' && anonymousText !== 'false') {
     throw new ConfigError(`FIELDTRAIL_ANONYMOUS_LOOPBACK must be true or false, got "${anonymousText}"`);
   }
+  const cacheText = env.FIELDTRAIL_RESPONSE_CACHE_MB || '64';
+  if (!/^\d+$/.test(cacheText) || Number(cacheText) > 65_536) {
+    throw new ConfigError(`FIELDTRAIL_RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 65536, got "${cacheText}"`);
+  }
   return {
     anonymousLoopback: anonymousText === 'true',
+    responseCacheMb: Number(cacheText),
     oidc: issuer && jwksUrl
       ? { issuer, jwksUrl, audience: env.FIELDTRAIL_OIDC_AUDIENCE || undefined, roleClaim: env.FIELDTRAIL_OIDC_ROLE_CLAIM || 'fieldtrail_role', roleMap }
       : null,

@@ -6,6 +6,7 @@
  * then bounded: body size by role, query shape by graphql-armor, time by a per-request timeout.
  */
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { roleAtLeast, type Actor } from './domain/access';
@@ -13,6 +14,7 @@ import { serveDashboard } from './dashboard';
 import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { armorProtection } from './graphql/limits';
+import { DEFAULT_RESPONSE_CACHE_MB, ResponseCache, responseCachePlugin } from './graphql/response-cache';
 import { fieldTrailSchema } from './graphql/schema';
 import { AccessControl, AccessDenied } from './services/access/access-control';
 import { InventoryService } from './services/inventory-service';
@@ -29,6 +31,8 @@ export interface RunningServer {
   url: string;
   port: number;
   http: Server;
+  /** Cached answers to repeated read queries; null when turned off. */
+  responseCache: ResponseCache | null;
   /** Stops accepting, lets in-flight requests finish, then stops Apollo. */
   stop(): Promise<void>;
 }
@@ -41,6 +45,8 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** Called with unexpected errors (already hidden from clients). */
   logError?: (err: unknown) => void;
+  /** Memory for whole answers to repeated read queries, in MB (default 64; 0 turns the cache off). */
+  responseCacheMb?: number;
 }
 
 export async function startServer(store: InventoryStore, options: ServeOptions): Promise<RunningServer> {
@@ -48,13 +54,22 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
   const access = options.access ?? new AccessControl(null, null);
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const armor = armorProtection();
+  const cacheMb = options.responseCacheMb ?? DEFAULT_RESPONSE_CACHE_MB;
+  const responseCache = cacheMb > 0 ? new ResponseCache(cacheMb * 1024 * 1024) : null;
   const apollo = new ApolloServer<RequestContext>({
     schema: await fieldTrailSchema(),
     formatError: (formatted, error) => formatError(formatted, error, logError),
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
-    plugins: [...armor.plugins],
+    plugins: [
+      ...armor.plugins,
+      ...(responseCache ? [responseCachePlugin(store, responseCache)] : []),
+      // Per-field cache hints and usage reports are Apollo features FieldTrail does not use;
+      // switched off explicitly so neither adds work to every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
     validationRules: [...armor.validationRules],
     allowBatchedHttpRequests: false,
   });
@@ -141,6 +156,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     url: `http://${hostForUrl}:${port}/graphql`,
     port,
     http,
+    responseCache,
     async stop() {
       stopping = true;
       const closed = new Promise<void>((resolve) => http.close(() => resolve()));
