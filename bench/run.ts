@@ -24,7 +24,7 @@ import { SqliteStore } from '../src/store/sqlite/sqlite-store';
 import { buildFloorIndex, FloorTracer } from './floor';
 import { DEFAULT_SEED, generateInventory, prng, SCALES, type SyntheticScale } from './generate';
 import { FIELD_LIST_QUERY, FIELD_PAGE_QUERY, FIELD_PAGE_WIDE_HOPS_QUERY, LINEAGE_QUERY, OVERVIEW_QUERY, TYPENAME_QUERY } from './queries';
-import { post, startServerProcess, type ServerProcess } from './server-process';
+import { GRAPHQL_HEADERS, post, startServerProcess, type ServerProcess } from './server-process';
 import { cpuBaselineMs, machine, round, summarize, type Summary } from './stats';
 import { countCalls, unbatched } from './store-wrappers';
 import { renderMarkdown, writeBenchmarksSection } from './report';
@@ -207,32 +207,32 @@ async function main(): Promise<void> {
     log(`cold start ${i + 1}: ${Math.round(coldStart[i])} ms (listening after ${Math.round(server.listeningMs)} ms)`);
   }
 
-  // ---- over HTTP: lineage latency, throughput, memory ----------------------------------------
-  const server: ServerProcess = await startServerProcess(root, dbPath);
-  await post(server.url, LINEAGE_QUERY, { key: sample[0] });
-  const rssAfterLoading = server.rssMb();
+  // ---- over HTTP, without the answer cache: the work each request really costs ----------------
+  // Lineage latency and the uncached throughputs come from a server with FIELDTRAIL_RESPONSE_CACHE_MB=0,
+  // so repeated rounds measure the work, not memory.
+  const uncached: ServerProcess = await startServerProcess(root, dbPath, { FIELDTRAIL_RESPONSE_CACHE_MB: '0' });
+  await post(uncached.url, LINEAGE_QUERY, { key: sample[0] });
   const httpLineage: number[] = [];
   const httpFloor: number[] = [];
   let responseBytes = 0;
   for (let round = 0; round < p.lineageRounds + 1; round++) {
     for (const key of sample) {
       const t0 = performance.now();
-      const body = JSON.stringify(await post(server.url, LINEAGE_QUERY, { key }));
+      const body = JSON.stringify(await post(uncached.url, LINEAGE_QUERY, { key }));
       if (round > 0) httpLineage.push(performance.now() - t0);
       else responseBytes += body.length;
     }
   }
   for (let i = 0; i < 1000 + LINEAGE_FIELDS; i++) {
     const t0 = performance.now();
-    await post(server.url, TYPENAME_QUERY);
+    await post(uncached.url, TYPENAME_QUERY);
     if (i >= 1000) httpFloor.push(performance.now() - t0);
   }
   log('http lineage p50', summarize(httpLineage).p50, 'ms; { __typename } p50', summarize(httpFloor).p50, 'ms');
 
   // Throughput: check each query answers without errors, then autocannon.
-  await post(server.url, OVERVIEW_QUERY);
-  await post(server.url, FIELD_PAGE_QUERY, { key: sample[0] });
-  const throughput = async (name: string, query: string, vary: boolean, runs = p.throughputRuns) => {
+  const throughput = async (url: string, name: string, query: string, vary: boolean, runs = p.throughputRuns) => {
+    await post(url, query, vary ? { key: sample[0] } : undefined);
     const rates: number[] = [];
     let latencyP50 = 0;
     let latencyP99 = 0;
@@ -240,11 +240,11 @@ async function main(): Promise<void> {
       let next = 0;
       const body = () => JSON.stringify(vary ? { query, variables: { key: sample[next++ % sample.length] } } : { query });
       const result = await autocannon({
-        url: server.url,
+        url,
         connections: 10,
         duration: run === 0 ? p.warmupSeconds : p.throughputSeconds,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: GRAPHQL_HEADERS,
         body: body(),
         requests: vary ? [{ method: 'POST', setupRequest: (req) => ({ ...req, body: body() }) }] : undefined,
         // Slow queries queue behind each other on the server's one thread: wait for them.
@@ -263,11 +263,30 @@ async function main(): Promise<void> {
     log(`${name}: ${s.p50} req/s`);
     return { rps: s, latency_ms: { p50: latencyP50, p99: latencyP99 } };
   };
-  const floorRps = await throughput('floor { __typename }', TYPENAME_QUERY, false);
-  const fieldPageRps = await throughput('field page', FIELD_PAGE_QUERY, true);
-  await post(server.url, FIELD_PAGE_WIDE_HOPS_QUERY, { key: sample[0] });
-  const fieldPageWideRps = await throughput('field page, hops with both ends', FIELD_PAGE_WIDE_HOPS_QUERY, true, 1);
-  const overviewRps = await throughput('overview', OVERVIEW_QUERY, false);
+  const fieldPageUncachedRps = await throughput(uncached.url, 'field page, no answer cache', FIELD_PAGE_QUERY, true);
+  const fieldPageWideRps = await throughput(uncached.url, 'field page, hops with both ends, no answer cache', FIELD_PAGE_WIDE_HOPS_QUERY, true, 1);
+  const overviewUncachedRps = await throughput(uncached.url, 'overview, no answer cache', OVERVIEW_QUERY, false);
+  const rssUncached = uncached.rssMb();
+  await uncached.stop();
+
+  // ---- over HTTP, as shipped (answer cache on): throughput, cached latency, memory -------------
+  const server: ServerProcess = await startServerProcess(root, dbPath);
+  await post(server.url, LINEAGE_QUERY, { key: sample[0] });
+  const rssAfterLoading = server.rssMb();
+  const floorRps = await throughput(server.url, 'floor { __typename }', TYPENAME_QUERY, false);
+  // Every field page of the sample asked once first: the runs then measure answers kept in memory.
+  let fieldPageBytes = 0;
+  for (const key of sample) fieldPageBytes += JSON.stringify(await post(server.url, FIELD_PAGE_QUERY, { key })).length;
+  log(`field pages of the sample: ${Math.round(fieldPageBytes / sample.length)} bytes on average, ${Math.round(fieldPageBytes / 2 ** 20)} MB in all`);
+  const fieldPageRps = await throughput(server.url, 'field page', FIELD_PAGE_QUERY, true);
+  const overviewRps = await throughput(server.url, 'overview', OVERVIEW_QUERY, false);
+  for (const key of sample) await post(server.url, LINEAGE_QUERY, { key });
+  const httpLineageCached: number[] = [];
+  for (const key of sample) {
+    const t0 = performance.now();
+    await post(server.url, LINEAGE_QUERY, { key });
+    httpLineageCached.push(performance.now() - t0);
+  }
   const rssAfterLoad = server.rssMb();
   await server.stop();
 
@@ -275,7 +294,8 @@ async function main(): Promise<void> {
   const counted = new SqliteStore({ path: dbPath });
   await counted.migrate();
   const counter = countCalls(counted);
-  const countingServer = await startServer(counter.store, { port: 0, host: '127.0.0.1', logError: (e) => console.error(e) });
+  // No answer cache here: these figures are about the store calls one request makes.
+  const countingServer = await startServer(counter.store, { port: 0, host: '127.0.0.1', responseCacheMb: 0, logError: (e) => console.error(e) });
   const callsFor = async (first: number) => {
     counter.reset();
     const res = (await post(countingServer.url, FIELD_LIST_QUERY, { first })) as { data: { personalFields: { nodes: unknown[] } } };
@@ -300,7 +320,7 @@ async function main(): Promise<void> {
   await countingServer.stop();
 
   const naiveCounter = countCalls(counted);
-  const naiveServer = await startServer(unbatched(naiveCounter.store), { port: 0, host: '127.0.0.1', logError: (e) => console.error(e) });
+  const naiveServer = await startServer(unbatched(naiveCounter.store), { port: 0, host: '127.0.0.1', responseCacheMb: 0, logError: (e) => console.error(e) });
   const naive: number[] = [];
   const naiveStoreMs: number[] = [];
   let naiveCalls = 0;
@@ -369,10 +389,15 @@ async function main(): Promise<void> {
       store_time_speedup: round(summarize(naiveStoreMs).p50 / summarize(batchedStoreMs).p50, 1),
       response_bytes: listBytes,
     },
-    throughput_rps: { overview: overviewRps.rps, field_page: fieldPageRps.rps, field_page_hops_with_ends: fieldPageWideRps.rps },
+    throughput_rps: { overview: overviewRps.rps, field_page: fieldPageRps.rps },
     throughput_latency_ms: { overview: overviewRps.latency_ms, field_page: fieldPageRps.latency_ms, floor: floorRps.latency_ms },
+    throughput_uncached_rps: { overview: overviewUncachedRps.rps, field_page: fieldPageUncachedRps.rps, field_page_hops_with_ends: fieldPageWideRps.rps },
+    throughput_uncached_latency_ms: { overview: overviewUncachedRps.latency_ms, field_page: fieldPageUncachedRps.latency_ms },
     floor_rps: floorRps.rps,
     field_page_vs_floor: round(fieldPageRps.rps.p50 / floorRps.rps.p50, 3),
+    field_page_uncached_vs_floor: round(fieldPageUncachedRps.rps.p50 / floorRps.rps.p50, 3),
+    lineage_cached_ms: summarize(httpLineageCached),
+    field_page_mean_bytes: Math.round(fieldPageBytes / sample.length),
     import_flows_per_s: importRate,
     import_detail: {
       runs_s: importSeconds.map((s) => round(s, 2)),
@@ -385,7 +410,8 @@ async function main(): Promise<void> {
     },
     cold_start_ms: coldStartMs,
     cold_start_detail: { listening_ms: summarize(coldListening, 0), what: 'spawn of `node dist/src/cli.js serve` to the first lineage answer, existing database' },
-    rss_mb: { after_loading: rssAfterLoading.rss, after_load_run: rssAfterLoad.rss, peak: rssAfterLoad.peak },
+    rss_mb: { after_loading: rssAfterLoading.rss, after_load_run: rssAfterLoad.rss, peak: Math.max(rssAfterLoad.peak, rssUncached.peak) },
+    rss_uncached_server_mb: rssUncached,
     ratios_to_cpu_baseline: {
       lineage_p50: round(lineageMs.p50 / baseline.cpu_ms, 4),
       lineage_p99: round(lineageMs.p99 / baseline.cpu_ms, 4),

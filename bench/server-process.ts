@@ -16,13 +16,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/cli.js serve` on a free loopback port over an existing database. */
-export function startServerProcess(root: string, dbPath: string): Promise<ServerProcess> {
+/**
+ * Starts `node dist/src/cli.js serve` on a free loopback port over an existing database, with
+ * extra environment variables (`FIELDTRAIL_RESPONSE_CACHE_MB=0` for a server without the answer cache).
+ */
+export function startServerProcess(root: string, dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const startedAt = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
     [join(root, 'dist', 'src', 'cli.js'), 'serve', '--db', dbPath, '--no-seed', '--port', '0', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...env } },
   );
   return new Promise((resolve, reject) => {
     let out = '';
@@ -60,6 +63,12 @@ export function startServerProcess(root: string, dbPath: string): Promise<Server
   });
 }
 
+/**
+ * What every benchmark request sends, from fetch and from autocannon alike: answers are cached
+ * per Accept header too, so the two must ask the same way.
+ */
+export const GRAPHQL_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
+
 export interface GraphQLAnswer {
   data?: unknown;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
@@ -69,7 +78,7 @@ export interface GraphQLAnswer {
 export async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: GRAPHQL_HEADERS,
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as GraphQLAnswer;

@@ -14,7 +14,7 @@ import { serveDashboard } from './dashboard';
 import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { armorProtection } from './graphql/limits';
-import { DEFAULT_RESPONSE_CACHE_MB, ResponseCache, responseCachePlugin } from './graphql/response-cache';
+import { answerCacheablePlugin, CACHE_HEADER, cacheKey, DEFAULT_RESPONSE_CACHE_MB, ResponseCache } from './graphql/response-cache';
 import { fieldTrailSchema } from './graphql/schema';
 import { AccessControl, AccessDenied } from './services/access/access-control';
 import { InventoryService } from './services/inventory-service';
@@ -64,7 +64,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     csrfPrevention: true,
     plugins: [
       ...armor.plugins,
-      ...(responseCache ? [responseCachePlugin(store, responseCache)] : []),
+      ...(responseCache ? [answerCacheablePlugin()] : []),
       // Per-field cache hints and usage reports are Apollo features FieldTrail does not use;
       // switched off explicitly so neither adds work to every resolved field.
       ApolloServerPluginCacheControlDisabled(),
@@ -109,11 +109,28 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
     }
     let body: unknown;
+    /** Set when this request's answer may come from, or go to, the answer cache. */
+    let cached: { mark: string; key: string } | null = null;
     if (req.method === 'POST') {
       const limit = roleAtLeast(actor.role, 'editor') ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES;
       const text = await readBody(req, limit);
       if (text === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
       if ((headers.get('content-type') ?? '').includes('application/json')) {
+        // Looked up before parsing: a repeated question costs a map lookup, not a GraphQL execution.
+        if (responseCache && text.length <= responseCache.maxEntryBytes) {
+          const mark = await store.changeMark();
+          if (mark !== null) {
+            cached = { mark, key: cacheKey(actor.role, headers.get('accept') ?? '', text) };
+            const answer = responseCache.get(mark, cached.key);
+            if (answer) {
+              res.statusCode = answer.status;
+              for (const [name, value] of answer.headers) res.setHeader(name, value);
+              res.setHeader(CACHE_HEADER, 'hit');
+              res.end(answer.body);
+              return;
+            }
+          }
+        }
         try {
           body = JSON.parse(text);
         } catch {
@@ -126,8 +143,9 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    let context: RequestContext | null = null;
     const result = await Promise.race([
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => createContext(store, service, actor) }),
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (context = createContext(store, service, actor)) }),
       timedOut,
     ]).finally(() => clearTimeout(timer));
     if (result === 'timeout') {
@@ -136,7 +154,10 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      res.end(result.body.string);
+      const bytes = Buffer.from(result.body.string);
+      const keep = cached && responseCache && res.statusCode === 200 && (context as RequestContext | null)?.answerCache.cacheable;
+      if (keep) responseCache!.set(cached!.mark, cached!.key, { status: 200, headers: [...result.headers], body: bytes });
+      res.end(bytes);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();

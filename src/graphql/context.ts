@@ -9,8 +9,13 @@ export interface RequestContext {
   service: InventoryService;
   /** Who is asking: decides what they may do, and what the audit log records. */
   actor: Actor;
+  /**
+   * Whether this request's answer may be kept in the answer cache (graphql/response-cache.ts).
+   * An object, not a flag: Apollo hands plugins a shallow copy of the context.
+   */
+  answerCache: { cacheable: boolean };
 }
 
 export function createContext(store: InventoryStore, service: InventoryService, actor: Actor): RequestContext {
-  return { reader: new InventoryReader(store), service, actor };
+  return { reader: new InventoryReader(store), service, actor, answerCache: { cacheable: false } };
 }

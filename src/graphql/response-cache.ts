@@ -8,9 +8,8 @@
  * same role, document, operation and variables, and only for root fields whose answer is decided
  * by the stored data alone (not reports stamped with the time, not mutations).
  */
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
-import type { FormattedExecutionResult, OperationDefinitionNode } from 'graphql';
-import type { InventoryStore } from '../store/inventory-store';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import type { OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from './context';
 
 /** Default memory for cached answers (FIELDTRAIL_RESPONSE_CACHE_MB). */
@@ -52,9 +51,11 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
 /** The response header saying whether an answer came from the cache (`hit`) or was computed (`miss`). */
 export const CACHE_HEADER = 'x-fieldtrail-cache';
 
-interface CachedAnswer {
-  result: FormattedExecutionResult;
-  bytes: number;
+/** A whole HTTP answer, as sent: kept as bytes so a hit costs no serialization. */
+export interface CachedAnswer {
+  status: number;
+  headers: Array<[string, string]>;
+  body: Buffer;
 }
 
 /** Answers by request, for one change mark at a time, least recently used dropped first. */
@@ -79,7 +80,7 @@ export class ResponseCache {
     this.bytes = 0;
   }
 
-  get(mark: string, key: string): FormattedExecutionResult | null {
+  get(mark: string, key: string): CachedAnswer | null {
     this.at(mark);
     const found = this.answers.get(key);
     if (!found) {
@@ -90,28 +91,28 @@ export class ResponseCache {
     this.answers.delete(key);
     this.answers.set(key, found);
     this.hits++;
-    return found.result;
+    return found;
   }
 
   /**
-   * Keeps an answer computed under `mark`, unless the mark has moved on since (a write landed
-   * while it was computed, so it may mix old and new data).
+   * Keeps an answer computed after `mark` was read, unless the mark has moved on since (the
+   * answer may then mix old and new data; the next request, seeing the new mark, drops it anyway).
    */
-  set(mark: string, key: string, result: FormattedExecutionResult): void {
+  set(mark: string, key: string, answer: CachedAnswer): void {
     if (mark !== this.mark) return;
-    const bytes = key.length * 2 + JSON.stringify(result).length * 2;
+    const bytes = sizeOf(key, answer);
     if (bytes > this.maxEntryBytes) return;
     const old = this.answers.get(key);
     if (old) {
       this.answers.delete(key);
-      this.bytes -= old.bytes;
+      this.bytes -= sizeOf(key, old);
     }
-    this.answers.set(key, { result, bytes });
+    this.answers.set(key, answer);
     this.bytes += bytes;
-    for (const [oldest, answer] of this.answers) {
+    for (const [oldest, kept] of this.answers) {
       if (this.bytes <= this.maxBytes) break;
       this.answers.delete(oldest);
-      this.bytes -= answer.bytes;
+      this.bytes -= sizeOf(oldest, kept);
     }
   }
 
@@ -122,6 +123,19 @@ export class ResponseCache {
   get usedBytes(): number {
     return this.bytes;
   }
+}
+
+/** Bytes held for an entry: the key (UTF-16 at worst) and the answer's bytes, plus a little. */
+function sizeOf(key: string, answer: CachedAnswer): number {
+  return key.length * 2 + answer.body.length + 256;
+}
+
+/**
+ * The cache key: who asks (answers differ by role), what they accept (it decides the response's
+ * content type) and exactly what they sent.
+ */
+export function cacheKey(role: string, accept: string, body: string): string {
+  return `${role}\u0000${accept}\u0000${body}`;
 }
 
 /** True when every root field of this query is one whose answer the data alone decides. */
@@ -140,34 +154,25 @@ export function isCacheableOperation(operation: OperationDefinitionNode): boolea
 }
 
 /**
- * The Apollo plugin: answers from the cache before execution, keeps error-free answers after.
- * Stores that cannot give a change mark cheaply (Neo4j) are never cached.
+ * The Apollo plugin's part: it sees the parsed operation and the result, so it decides whether
+ * an answer may be kept (`context.answerCache`); the HTTP layer (server.ts) looks answers up
+ * before Apollo runs at all and keeps the bytes Apollo sent.
  */
-export function responseCachePlugin(store: InventoryStore, cache: ResponseCache): ApolloServerPlugin<RequestContext> {
+export function answerCacheablePlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<RequestContext>> {
-      let mark: string | null = null;
-      let key: string | null = null;
-      let hit = false;
       return {
-        async responseForOperation({ operation, request, contextValue }) {
-          if (!isCacheableOperation(operation)) return null;
-          mark = await store.changeMark();
-          if (mark === null) return null;
-          key = `${contextValue.actor.role}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}\u0000${request.query}`;
-          const result = cache.get(mark, key);
-          if (!result) return null;
-          hit = true;
-          // A copy: plugins that add extensions to the answer must not add them to the kept one.
-          return { http: { status: undefined, headers: new HeaderMap([[CACHE_HEADER, 'hit']]) }, body: { kind: 'single', singleResult: { ...result } } };
+        async didResolveOperation({ operation, contextValue }) {
+          contextValue.answerCache.cacheable = operation !== undefined && isCacheableOperation(operation);
         },
         async willSendResponse({ response, contextValue }) {
-          if (mark === null || key === null || hit) return;
+          if (!contextValue.answerCache.cacheable) return;
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (response.body.kind !== 'single' || errors?.length || contextValue.reader.answerDependsOnTime) {
+            contextValue.answerCache.cacheable = false;
+            return;
+          }
           response.http.headers.set(CACHE_HEADER, 'miss');
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.errors?.length || contextValue.reader.answerDependsOnTime) return;
-          cache.set(mark, key, { data: result.data });
         },
       };
     },
