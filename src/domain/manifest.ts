@@ -18,6 +18,8 @@ export const MANIFEST_VERSION = 1;
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 /** A clause citation: `<documentKey>#<clause ref>`, e.g. `jinquan-privacy-2021#四.2.5`. */
 export const CLAUSE_CITATION_PATTERN = /^([A-Za-z0-9][A-Za-z0-9._:-]{0,199})#(\S.{0,99})$/;
+/** ISO 3166-1 alpha-2 country code. */
+export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
 /** ISO-8601 duration (P6M, P3Y, P30D, PT12H). */
 export const ISO_DURATION_PATTERN =
   /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
@@ -89,7 +91,7 @@ export const partySchema = z.strictObject({
   ...nodeBase,
   kind: z.enum(PARTY_KINDS),
   /** ISO 3166-1 alpha-2 country where the party processes / stores the data. */
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as CN').nullish(),
+  country: z.string().regex(COUNTRY_PATTERN, 'must be an ISO 3166-1 alpha-2 code such as CN').nullish(),
   contact: text(1000).nullish(),
   sdkPackages: z.array(text(300)).max(200).default([]),
 });
