@@ -123,6 +123,8 @@ export interface StoreCapabilities {
   snapshotReads: boolean;
   /** Lineage runs inside the database (Cypher) rather than over fetched edges. */
   nativeTraversal: boolean;
+  /** List reads hand out each record's `version` read with its content (else readers ask `versions()`). */
+  listVersions: boolean;
 }
 
 /** The inventory and, beside it, the API keys that guard it. */
@@ -163,6 +165,10 @@ export interface InventoryStore extends ApiKeyStore {
   /** Nodes that reference this one (`flow:umeng-imei`, `field:imei`…), sorted: what blocks its deletion. */
   referrers(type: NodeType, key: string): Promise<string[]>;
 
+  /*
+   * The list reads below: with `capabilities.listVersions` each record also carries its
+   * `version`, read in the same snapshot as its content.
+   */
   /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
   listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;
   listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>>;

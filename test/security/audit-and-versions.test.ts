@@ -95,3 +95,22 @@ it('lets exactly one of many concurrent writers holding the same version win', a
   expect(results.filter((r) => r.errors?.[0].extensions?.code === 'CONFLICT')).toHaveLength(7);
   expect((await app.query(PartyVersionDocument, { key: 'audited-vendor' })).party).toMatchObject({ name: winners[0].data!.upsertParty.name, version: v + 1 });
 });
+
+it('hands out versions with list records, read in the same snapshot as their content', async () => {
+  await app.query(UpsertPartyExpectingDocument, { input: { key: 'listed-vendor', name: 'Listed A', kind: 'THIRD_PARTY', country: 'CN' } });
+  await app.query(UpsertPartyExpectingDocument, { input: { key: 'listed-vendor', name: 'Listed B', kind: 'THIRD_PARTY', country: 'CN', expectedVersion: 1 } });
+  const listed = (await app.store.listParties({ search: 'Listed' })).find((p) => p.key === 'listed-vendor') as { name: string; version?: number };
+  expect(listed).toMatchObject({ name: 'Listed B', version: 2 });
+  const all = (await app.store.listAll('party')).find((p) => p.key === 'listed-vendor') as { version?: number };
+  expect(all.version).toBe(2);
+  const page = await app.store.listFields({}, { first: 2 });
+  expect(page.nodes.every((f) => (f as { version?: number }).version === 1)).toBe(true);
+  // Over GraphQL, the list's own version is the one a client writes back.
+  const res = await fetch(app.server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${app.tokens.editor}` },
+    body: JSON.stringify({ query: '{ parties(filter: { search: "Listed" }) { key name version } }' }),
+  });
+  const body = (await res.json()) as { data: { parties: Array<{ key: string; name: string; version: number }> } };
+  expect(body.data.parties).toEqual([{ key: 'listed-vendor', name: 'Listed B', version: 2 }]);
+});

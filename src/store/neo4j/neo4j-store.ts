@@ -67,7 +67,7 @@ type Row = Record<string, unknown>;
 
 export class Neo4jStore implements InventoryStore {
   readonly kind = 'neo4j' as const;
-  readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false };
+  readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false, listVersions: false };
   readonly location: string;
   private readonly database?: string;
   private readonly batchSize: number;

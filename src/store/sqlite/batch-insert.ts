@@ -8,7 +8,9 @@ import type Database from 'better-sqlite3';
 const ROWS_PER_STATEMENT = 100;
 
 export class BatchInsert {
-  private readonly pending: unknown[] = [];
+  /** Values of the rows not sent yet, filled up to `filled`. */
+  private readonly pending: unknown[];
+  private filled = 0;
   private readonly perStatement: number;
   private readonly fullSql: string;
 
@@ -25,17 +27,32 @@ export class BatchInsert {
     private readonly prepare: (sql: string) => Database.Statement,
   ) {
     this.perStatement = ROWS_PER_STATEMENT * columns;
+    this.pending = new Array<unknown>(this.perStatement);
     this.fullSql = this.sql(ROWS_PER_STATEMENT);
   }
 
   add(...values: unknown[]): void {
     if (values.length !== this.columns) throw new Error(`${this.head}: expected ${this.columns} values, got ${values.length}`);
-    for (const v of values) this.pending.push(v);
-    if (this.pending.length >= this.perStatement) this.send(this.fullSql);
+    for (let i = 0; i < values.length; i++) this.pending[this.filled++] = values[i];
+    if (this.filled === this.perStatement) this.sendFull();
+  }
+
+  /** add() for a row of three values, without an array per row: flow lists have millions. */
+  add3(a: unknown, b: unknown, c: unknown): void {
+    if (this.columns !== 3) throw new Error(`${this.head}: expected ${this.columns} values, got 3`);
+    const p = this.pending;
+    p[this.filled] = a;
+    p[this.filled + 1] = b;
+    p[this.filled + 2] = c;
+    if ((this.filled += 3) === this.perStatement) this.sendFull();
   }
 
   flush(): void {
-    if (this.pending.length > 0) this.send(this.sql(this.pending.length / this.columns));
+    if (this.filled > 0) {
+      const values = this.pending.slice(0, this.filled);
+      this.filled = 0;
+      this.prepare(this.sql(values.length / this.columns)).run(...values);
+    }
   }
 
   private sql(rows: number): string {
@@ -43,8 +60,9 @@ export class BatchInsert {
     return `${this.head} VALUES ${Array(rows).fill(row).join(', ')}${this.tail ? ` ${this.tail}` : ''}`;
   }
 
-  private send(sql: string): void {
-    this.prepare(sql).run(this.pending);
-    this.pending.length = 0;
+  /** Values go as arguments, not as one array: better-sqlite3 binds those a quarter faster. */
+  private sendFull(): void {
+    this.filled = 0;
+    this.prepare(this.fullSql).run(...this.pending);
   }
 }

@@ -15,12 +15,17 @@ type Row = Record<string, unknown>;
 export class SqliteChangeLog {
   constructor(private readonly db: Database.Database) {}
 
+  /** Prepared once: every node read asks for versions, and preparing costs more than the query. */
+  private versionsStatement: Database.Statement | null = null;
+
   /** Versions for keys (1 where no row: never changed since created). */
   versions(type: NodeType, keys: readonly string[]): number[] {
-    const rows = this.db
-      .prepare('SELECT node_key AS k, version AS v FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))')
-      .all(type, JSON.stringify(keys)) as Array<{ k: string; v: number }>;
-    const byKey = new Map(rows.map((r) => [r.k, r.v]));
+    this.versionsStatement ??= this.db
+      .prepare('SELECT node_key, version FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))')
+      .raw();
+    const rows = this.versionsStatement.all(type, JSON.stringify(keys)) as Array<[string, number]>;
+    if (rows.length === 0) return keys.map(() => 1);
+    const byKey = new Map(rows);
     return keys.map((k) => byKey.get(k) ?? 1);
   }
 

@@ -32,6 +32,32 @@ CREATE TABLE ${table} (
 );
 CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`;
 
+/**
+ * Migration 5 rebuilds a flow list (or `sources`) as a WITHOUT ROWID table clustered on its
+ * primary key: the table is then its own key index, one b-tree fewer to write on every import.
+ * Rows are copied in key order (read from the old key index), the fast order to insert them.
+ */
+const rebuildWithoutRowid = (table: string, definition: string, columns: string, key: string, indexes: string) => `
+CREATE TABLE ${table}_v5 (${definition}) WITHOUT ROWID;
+INSERT INTO ${table}_v5 (${columns}) SELECT ${columns} FROM ${table} ORDER BY ${key};
+DROP TABLE ${table};
+ALTER TABLE ${table}_v5 RENAME TO ${table};
+${indexes}`;
+
+const flowListWithoutRowid = (table: string, column: string, target: string) =>
+  rebuildWithoutRowid(
+    table,
+    `
+  flow_key TEXT NOT NULL REFERENCES flows(key) ON DELETE CASCADE ${DEFERRED},
+  ${column} TEXT NOT NULL REFERENCES ${target}(key) ${DEFERRED},
+  ordinal INTEGER NOT NULL,
+  PRIMARY KEY (flow_key, ${column})
+`,
+    `flow_key, ${column}, ordinal`,
+    `flow_key, ${column}`,
+    `CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`,
+  );
+
 export interface Migration {
   version: number;
   description: string;
@@ -210,6 +236,45 @@ CREATE TABLE node_versions (
   version INTEGER NOT NULL,
   PRIMARY KEY (node_type, node_key)
 ) WITHOUT ROWID;
+`,
+  },
+  {
+    version: 5,
+    description: 'flow lists and citations as WITHOUT ROWID tables (faster bulk imports)',
+    // The view reads flow_fields and flow_categories, and a table a view names cannot be renamed
+    // into place, so it is dropped and created again unchanged (its text as in migration 1).
+    sql: `
+DROP VIEW flow_carried_fields;
+${flowListWithoutRowid('flow_fields', 'field_key', 'fields')}
+${flowListWithoutRowid('flow_categories', 'category_key', 'categories')}
+${flowListWithoutRowid('flow_purposes', 'purpose_key', 'purposes')}
+${flowListWithoutRowid('flow_legal_bases', 'legal_basis_key', 'legal_bases')}
+${flowListWithoutRowid('flow_permissions', 'permission_key', 'permissions')}
+${rebuildWithoutRowid(
+  'sources',
+  `
+  node_type TEXT NOT NULL,
+  node_key TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  document_key TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  PRIMARY KEY (node_type, node_key, ordinal),
+  FOREIGN KEY (document_key, ref) REFERENCES clauses(document_key, ref) ${DEFERRED}
+`,
+  'node_type, node_key, ordinal, document_key, ref',
+  'node_type, node_key, ordinal',
+  'CREATE INDEX sources_by_clause ON sources(document_key, ref);',
+)}
+CREATE VIEW flow_carried_fields AS
+WITH RECURSIVE sub(flow_key, category_key, depth) AS (
+  SELECT flow_key, category_key, 0 FROM flow_categories
+  UNION
+  SELECT sub.flow_key, c.key, sub.depth + 1 FROM sub JOIN categories c ON c.parent_key = sub.category_key
+  WHERE sub.depth < 200
+)
+SELECT flow_key, field_key FROM flow_fields
+UNION
+SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;
 `,
   },
 ];
