@@ -58,6 +58,21 @@ const flowListWithoutRowid = (table: string, column: string, target: string) =>
     `CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`,
   );
 
+/**
+ * Every field a flow carries: listed fields, and every field under a listed category's subtree.
+ * Created by migration 1, and again by migration 5 (which must drop it to rebuild the tables it reads).
+ */
+const FLOW_CARRIED_FIELDS_VIEW = `CREATE VIEW flow_carried_fields AS
+WITH RECURSIVE sub(flow_key, category_key, depth) AS (
+  SELECT flow_key, category_key, 0 FROM flow_categories
+  UNION
+  SELECT sub.flow_key, c.key, sub.depth + 1 FROM sub JOIN categories c ON c.parent_key = sub.category_key
+  WHERE sub.depth < 200
+)
+SELECT flow_key, field_key FROM flow_fields
+UNION
+SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;`;
+
 export interface Migration {
   version: number;
   description: string;
@@ -166,16 +181,7 @@ WITH RECURSIVE eff(key, sensitive, sensitive_class, depth) AS (
 SELECT key, sensitive, sensitive_class FROM eff;
 
 -- Every field a flow carries: listed fields, and every field under a listed category's subtree.
-CREATE VIEW flow_carried_fields AS
-WITH RECURSIVE sub(flow_key, category_key, depth) AS (
-  SELECT flow_key, category_key, 0 FROM flow_categories
-  UNION
-  SELECT sub.flow_key, c.key, sub.depth + 1 FROM sub JOIN categories c ON c.parent_key = sub.category_key
-  WHERE sub.depth < 200
-)
-SELECT flow_key, field_key FROM flow_fields
-UNION
-SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;
+${FLOW_CARRIED_FIELDS_VIEW}
 `,
   },
   {
@@ -242,7 +248,7 @@ CREATE TABLE node_versions (
     version: 5,
     description: 'flow lists and citations as WITHOUT ROWID tables (faster bulk imports)',
     // The view reads flow_fields and flow_categories, and a table a view names cannot be renamed
-    // into place, so it is dropped and created again unchanged (its text as in migration 1).
+    // into place, so it is dropped and created again unchanged (FLOW_CARRIED_FIELDS_VIEW, as migration 1 made it).
     sql: `
 DROP VIEW flow_carried_fields;
 ${flowListWithoutRowid('flow_fields', 'field_key', 'fields')}
@@ -265,16 +271,7 @@ ${rebuildWithoutRowid(
   'node_type, node_key, ordinal',
   'CREATE INDEX sources_by_clause ON sources(document_key, ref);',
 )}
-CREATE VIEW flow_carried_fields AS
-WITH RECURSIVE sub(flow_key, category_key, depth) AS (
-  SELECT flow_key, category_key, 0 FROM flow_categories
-  UNION
-  SELECT sub.flow_key, c.key, sub.depth + 1 FROM sub JOIN categories c ON c.parent_key = sub.category_key
-  WHERE sub.depth < 200
-)
-SELECT flow_key, field_key FROM flow_fields
-UNION
-SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;
+${FLOW_CARRIED_FIELDS_VIEW}
 `,
   },
 ];
