@@ -154,9 +154,11 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      const bytes = Buffer.from(result.body.string);
       const keep = cached && responseCache && res.statusCode === 200 && (context as RequestContext | null)?.answerCache.cacheable;
-      if (keep) responseCache!.set(cached!.mark, cached!.key, { status: 200, headers: [...result.headers], body: bytes });
+      if (!keep) return void res.end(result.body.string);
+      // Kept as bytes: a hit then costs no serialization and no encoding.
+      const bytes = Buffer.from(result.body.string);
+      responseCache!.set(cached!.mark, cached!.key, { status: 200, headers: [...result.headers], body: bytes });
       res.end(bytes);
     } else {
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
