@@ -78,3 +78,22 @@ export function unbatched(real: InventoryStore): InventoryStore {
     },
   });
 }
+
+/**
+ * The store as if it were across a network: every call first waits `ms` (a timer, so the CPU is
+ * free meanwhile, as it is while a request travels). A model of a networked store such as Neo4j,
+ * for the N+1 comparison: no such server can be run on this machine.
+ */
+export function withRoundTrip(real: InventoryStore, ms: number): InventoryStore {
+  const wait = () => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  return new Proxy(real, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        await wait();
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
