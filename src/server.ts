@@ -117,7 +117,9 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       if (text === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
       if ((headers.get('content-type') ?? '').includes('application/json')) {
         // Looked up before parsing: a repeated question costs a map lookup, not a GraphQL execution.
-        if (responseCache && text.length <= responseCache.maxEntryBytes) {
+        // Only for a real JSON media type: what Apollo's CSRF prevention lets through, and only that.
+        const jsonMediaType = (headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+        if (responseCache && jsonMediaType && text.length <= responseCache.maxEntryBytes) {
           const mark = await store.changeMark();
           if (mark !== null) {
             cached = { mark, key: cacheKey(actor.role, headers.get('accept') ?? '', text) };

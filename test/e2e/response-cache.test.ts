@@ -81,6 +81,18 @@ it('still checks who asks before answering from the cache', async () => {
   expect(res.headers.get(CACHE_HEADER)).toBeNull();
 });
 
+it('answers from the cache only requests Apollo would accept as JSON', async () => {
+  await post(PARTY, { key: 'umeng' });
+  expect((await post(PARTY, { key: 'umeng' })).cache).toBe('hit');
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain; x=application/json', authorization: `Bearer ${viewerKey}` },
+    body: JSON.stringify({ query: PARTY, variables: { key: 'umeng' } }),
+  });
+  expect(res.headers.get(CACHE_HEADER)).toBeNull();
+  expect(res.status).toBe(400); // Apollo's CSRF prevention refuses a simple content type
+});
+
 it('sees a mutation through this server on the very next read', async () => {
   await post(PARTY, { key: 'umeng' });
   expect((await post(PARTY, { key: 'umeng' })).cache).toBe('hit');
