@@ -115,10 +115,11 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       const limit = roleAtLeast(actor.role, 'editor') ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES;
       const text = await readBody(req, limit);
       if (text === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
-      if ((headers.get('content-type') ?? '').includes('application/json')) {
+      const contentType = headers.get('content-type') ?? '';
+      if (contentType.includes('application/json')) {
         // Looked up before parsing: a repeated question costs a map lookup, not a GraphQL execution.
         // Only for a real JSON media type: what Apollo's CSRF prevention lets through, and only that.
-        const jsonMediaType = (headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
+        const jsonMediaType = contentType.split(';')[0].trim().toLowerCase() === 'application/json';
         if (responseCache && jsonMediaType && text.length <= responseCache.maxEntryBytes) {
           const mark = await store.changeMark();
           if (mark !== null) {

@@ -65,8 +65,6 @@ export class ResponseCache {
   private bytes = 0;
   /** An answer larger than this is not kept: it would push out many smaller ones. */
   readonly maxEntryBytes: number;
-  hits = 0;
-  misses = 0;
 
   constructor(readonly maxBytes: number) {
     this.maxEntryBytes = Math.floor(maxBytes / 16);
@@ -83,14 +81,10 @@ export class ResponseCache {
   get(mark: string, key: string): CachedAnswer | null {
     this.at(mark);
     const found = this.answers.get(key);
-    if (!found) {
-      this.misses++;
-      return null;
-    }
+    if (!found) return null;
     // Re-inserting moves it to the end: Map order is then least recently used first.
     this.answers.delete(key);
     this.answers.set(key, found);
-    this.hits++;
     return found;
   }
 

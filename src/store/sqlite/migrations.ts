@@ -22,15 +22,31 @@ const NODE_COLUMNS = `
   name_zh TEXT,
   description TEXT`;
 
-/** One list column of a flow, kept in order. */
-const flowList = (table: string, column: string, target: string) => `
-CREATE TABLE ${table} (
+/** The columns of one list of a flow, kept in order (migration 1, and again in migration 5). */
+const flowListColumns = (column: string, target: string) => `
   flow_key TEXT NOT NULL REFERENCES flows(key) ON DELETE CASCADE ${DEFERRED},
   ${column} TEXT NOT NULL REFERENCES ${target}(key) ${DEFERRED},
   ordinal INTEGER NOT NULL,
   PRIMARY KEY (flow_key, ${column})
-);
-CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`;
+`;
+const flowListIndex = (table: string, column: string) => `CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`;
+
+/** One list column of a flow, kept in order. */
+const flowList = (table: string, column: string, target: string) => `
+CREATE TABLE ${table} (${flowListColumns(column, target)});
+${flowListIndex(table, column)}`;
+
+/** Every node's citations, in order (migration 1, and again in migration 5). */
+const SOURCES_COLUMNS = `
+  node_type TEXT NOT NULL,
+  node_key TEXT NOT NULL,
+  ordinal INTEGER NOT NULL,
+  document_key TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  PRIMARY KEY (node_type, node_key, ordinal),
+  FOREIGN KEY (document_key, ref) REFERENCES clauses(document_key, ref) ${DEFERRED}
+`;
+const SOURCES_INDEX = 'CREATE INDEX sources_by_clause ON sources(document_key, ref);';
 
 /**
  * Migration 5 rebuilds a flow list (or `sources`) as a WITHOUT ROWID table clustered on its
@@ -47,15 +63,10 @@ ${indexes}`;
 const flowListWithoutRowid = (table: string, column: string, target: string) =>
   rebuildWithoutRowid(
     table,
-    `
-  flow_key TEXT NOT NULL REFERENCES flows(key) ON DELETE CASCADE ${DEFERRED},
-  ${column} TEXT NOT NULL REFERENCES ${target}(key) ${DEFERRED},
-  ordinal INTEGER NOT NULL,
-  PRIMARY KEY (flow_key, ${column})
-`,
+    flowListColumns(column, target),
     `flow_key, ${column}, ordinal`,
     `flow_key, ${column}`,
-    `CREATE INDEX ${table}_by_target ON ${table}(${column}, flow_key);`,
+    flowListIndex(table, column),
   );
 
 /**
@@ -151,16 +162,8 @@ ${flowList('flow_categories', 'category_key', 'categories')}
 ${flowList('flow_purposes', 'purpose_key', 'purposes')}
 ${flowList('flow_legal_bases', 'legal_basis_key', 'legal_bases')}
 ${flowList('flow_permissions', 'permission_key', 'permissions')}
-CREATE TABLE sources (
-  node_type TEXT NOT NULL,
-  node_key TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  document_key TEXT NOT NULL,
-  ref TEXT NOT NULL,
-  PRIMARY KEY (node_type, node_key, ordinal),
-  FOREIGN KEY (document_key, ref) REFERENCES clauses(document_key, ref) ${DEFERRED}
-);
-CREATE INDEX sources_by_clause ON sources(document_key, ref);
+CREATE TABLE sources (${SOURCES_COLUMNS});
+${SOURCES_INDEX}
 
 -- Effective sensitivity: a category inherits its parent's unless it states its own (PIPL Art. 28).
 CREATE VIEW category_effective AS
@@ -256,21 +259,7 @@ ${flowListWithoutRowid('flow_categories', 'category_key', 'categories')}
 ${flowListWithoutRowid('flow_purposes', 'purpose_key', 'purposes')}
 ${flowListWithoutRowid('flow_legal_bases', 'legal_basis_key', 'legal_bases')}
 ${flowListWithoutRowid('flow_permissions', 'permission_key', 'permissions')}
-${rebuildWithoutRowid(
-  'sources',
-  `
-  node_type TEXT NOT NULL,
-  node_key TEXT NOT NULL,
-  ordinal INTEGER NOT NULL,
-  document_key TEXT NOT NULL,
-  ref TEXT NOT NULL,
-  PRIMARY KEY (node_type, node_key, ordinal),
-  FOREIGN KEY (document_key, ref) REFERENCES clauses(document_key, ref) ${DEFERRED}
-`,
-  'node_type, node_key, ordinal, document_key, ref',
-  'node_type, node_key, ordinal',
-  'CREATE INDEX sources_by_clause ON sources(document_key, ref);',
-)}
+${rebuildWithoutRowid('sources', SOURCES_COLUMNS, 'node_type, node_key, ordinal, document_key, ref', 'node_type, node_key, ordinal', SOURCES_INDEX)}
 ${FLOW_CARRIED_FIELDS_VIEW}
 `,
   },
