@@ -1,0 +1,132 @@
+/**
+ * The project's Neo4j for tests: settings from NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD or from
+ * .neo4j/env (written by `npm run neo4j:start`), a cross-process lock (Neo4j Community has one
+ * database, so test files take turns), and a clean-up that leaves nothing FieldTrail wrote behind.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Neo4jSettings } from '../../src/store/neo4j/connection';
+import { openNeo4jStore } from '../../src/store/neo4j/connection';
+import type { InventoryStore } from '../../src/store/inventory-store';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const neo4jEnv = require('./neo4j-env.js') as { readNeo4jEnv(env: NodeJS.ProcessEnv): Record<string, string> | null; skipNotice: string };
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const LOCK_DIR = path.join(ROOT, '.neo4j', 'test-lock');
+
+/** The line printed when the Neo4j suites do not run. */
+export const NEO4J_SKIP_NOTICE: string = neo4jEnv.skipNotice;
+
+/** Settings for the test Neo4j, or null when none is configured. */
+export function neo4jTestSettings(env: NodeJS.ProcessEnv = process.env): (Required<Pick<Neo4jSettings, 'uri' | 'user' | 'password'>> & { database?: string }) | null {
+  const values = neo4jEnv.readNeo4jEnv(env) as Record<string, string | undefined> | null;
+  if (!values?.NEO4J_URI) return null;
+  return { uri: values.NEO4J_URI, user: values.NEO4J_USER ?? 'neo4j', password: values.NEO4J_PASSWORD ?? '', database: values.NEO4J_DATABASE || undefined };
+}
+
+/** CI must run the Neo4j suites; a developer without Java may skip them. */
+export function neo4jRequired(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.FIELDTRAIL_REQUIRE_NEO4J === '1';
+}
+
+// ---- one test file at a time on the one database ----------------------------------------------
+
+let held = 0;
+
+function lockOwnerAlive(): boolean {
+  try {
+    const pid = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: alive but not ours; anything else (no file, ESRCH): stale.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function acquire(): Promise<void> {
+  if (held++ > 0) return;
+  fs.mkdirSync(path.dirname(LOCK_DIR), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK_DIR);
+      fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock whose owner died is taken over; a lock being written (no pid yet) is waited for.
+      if (fs.existsSync(path.join(LOCK_DIR, 'pid')) && !lockOwnerAlive()) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+function release(): void {
+  if (--held > 0) return;
+  fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+}
+
+// ---- clean database -----------------------------------------------------------------------------
+
+let admin: Driver | undefined;
+function adminDriver(settings: NonNullable<ReturnType<typeof neo4jTestSettings>>): Driver {
+  admin ??= neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), { disableLosslessIntegers: true });
+  return admin;
+}
+
+/** Deletes every node (inventory, versions, audit entries, API keys, snapshots): the test database is FieldTrail's alone. */
+export async function emptyNeo4j(): Promise<void> {
+  const settings = neo4jTestSettings();
+  if (!settings) throw new Error(NEO4J_SKIP_NOTICE);
+  const driver = adminDriver(settings);
+  for (;;) {
+    const { records } = await driver.executeQuery('MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', {}, { database: settings.database });
+    if (!records[0].get('deleted')) break;
+  }
+}
+
+/** Counts every node left in the database (a test that cleans up leaves 0). */
+export async function neo4jNodeCount(): Promise<number> {
+  const settings = neo4jTestSettings();
+  if (!settings) throw new Error(NEO4J_SKIP_NOTICE);
+  const { records } = await adminDriver(settings).executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: settings.database });
+  return records[0].get('n') as number;
+}
+
+/**
+ * Opens the FieldTrail store on the emptied test database, holding the lock until it is closed;
+ * closing empties the database again, so nothing leaks into the next test.
+ */
+export async function openTestNeo4jStore(options: { batchSize?: number } = {}): Promise<InventoryStore> {
+  const settings = neo4jTestSettings();
+  if (!settings) throw new Error(NEO4J_SKIP_NOTICE);
+  await acquire();
+  try {
+    if (held === 1) await emptyNeo4j();
+    const store = await openNeo4jStore({ ...settings, ...options });
+    const close = store.close.bind(store);
+    let closed = false;
+    store.close = async () => {
+      if (closed) return close();
+      closed = true;
+      try {
+        await close();
+        if (held === 1) await emptyNeo4j();
+      } finally {
+        release();
+      }
+    };
+    return store;
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** Closes the admin driver (jest's afterAll in files that used Neo4j). */
+export async function closeNeo4jAdmin(): Promise<void> {
+  await admin?.close();
+  admin = undefined;
+}
