@@ -27,7 +27,7 @@ if (!testStoreKinds().includes('neo4j') || !settings) {
     driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.user, settings.password), { disableLosslessIntegers: true });
   });
   beforeEach(async () => {
-    store = await openTestNeo4jStore({ batchSize: 50 });
+    store = await openTestNeo4jStore({ batchSize: 50, stagingBatchSize: 7 });
   });
   afterEach(async () => {
     await store.close();

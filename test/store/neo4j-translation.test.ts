@@ -240,7 +240,7 @@ describe('REPLACE streams into a new version and switches it active at the end',
       if (name === 'createStagingVersion') return [{ v: 4 }];
       if (name === 'countVersionNodes') return [{ document: 1, category: 2, field: 3, purpose: 0, permission: 0, party: 1, legalBasis: 0, flow: 0 }];
     });
-    const store = new Neo4jStore(driver, { batchSize: 2 });
+    const store = new Neo4jStore(driver, { batchSize: 2, stagingBatchSize: 2 });
     const manifest = parseManifest({
       categories: [{ key: 'c', name: 'C' }],
       fields: ['a', 'b', 'c', 'd', 'e'].map((k) => ({ key: k, name: k.toUpperCase(), category: 'c' })),
@@ -249,10 +249,11 @@ describe('REPLACE streams into a new version and switches it active at the end',
     // Nodes of the retired version, per node type (clauses and version nodes are not nodes of the inventory).
     expect(summary.removed).toBe(7);
     const names = driver.names();
-    expect(names.filter((n) => n === 'upsertNodes.field')).toHaveLength(3); // 5 rows in batches of 2
-    expect(driver.sent.filter((s) => s.name === 'upsertNodes.field').every((s) => s.params.v === 4)).toBe(true);
-    // Every batch is its own transaction: nothing holds one huge transaction open.
-    expect(new Set(driver.sent.filter((s) => s.name === 'upsertNodes.field').map((s) => s.transaction)).size).toBe(3);
+    // Nodes are created with their edges, 5 rows in batches of 2, each batch its own transaction.
+    expect(names.filter((n) => n === 'stageNodes.field')).toHaveLength(3);
+    expect(driver.sent.filter((s) => s.name === 'stageNodes.field').every((s) => s.params.v === 4)).toBe(true);
+    expect(new Set(driver.sent.filter((s) => s.name === 'stageNodes.field').map((s) => s.transaction)).size).toBe(3);
+    expect(names).not.toContain('upsertNodes.field');
     const switchTx = driver.sent.find((s) => s.name === 'switchVersion')!.transaction;
     expect(driver.sent.filter((s) => s.transaction === switchTx).map((s) => s.name)).toEqual([
       'lockInventory', 'readControl', 'countVersionNodes', 'switchVersion', 'countVersionNodes', 'appendAudit',
@@ -260,7 +261,7 @@ describe('REPLACE streams into a new version and switches it active at the end',
     expect(driver.sent.find((s) => s.name === 'appendAudit')!.params.entries).toEqual([
       expect.objectContaining({ operation: 'REPLACE_INVENTORY', entityType: 'inventory', entityKey: '*' }),
     ]);
-    expect(names.indexOf('switchVersion')).toBeGreaterThan(names.lastIndexOf('linkEdges.field.IN_CATEGORY'));
+    expect(names.indexOf('switchVersion')).toBeGreaterThan(names.lastIndexOf('stageNodes.field'));
     expect(names.indexOf('switchVersion')).toBeLessThan(names.indexOf('deleteVersionBatch.field'));
     expect(driver.sent.filter((s) => s.name.startsWith('deleteVersionBatch.')).map((s) => s.name)).toContain('deleteVersionBatch.nodeVersion');
     expect(driver.sent.find((s) => s.name === 'deleteVersion')!.params).toEqual({ v: 3 });

@@ -99,7 +99,7 @@ export async function neo4jNodeCount(): Promise<number> {
  * Opens the FieldTrail store on the emptied test database, holding the lock until it is closed;
  * closing empties the database again, so nothing leaks into the next test.
  */
-export async function openTestNeo4jStore(options: { batchSize?: number } = {}): Promise<InventoryStore> {
+export async function openTestNeo4jStore(options: { batchSize?: number; stagingBatchSize?: number } = {}): Promise<InventoryStore> {
   const settings = neo4jTestSettings();
   if (!settings) throw new Error(NEO4J_SKIP_NOTICE);
   await acquire();

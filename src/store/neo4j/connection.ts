@@ -12,6 +12,9 @@ export interface Neo4jSettings {
   password?: string;
   database?: string;
   maxConnectionPoolSize?: number;
+  /** Statement and transaction sizes (tests use small ones to exercise batching). */
+  batchSize?: number;
+  stagingBatchSize?: number;
 }
 
 export class StoreUnavailableError extends Error {
@@ -53,7 +56,7 @@ export async function openNeo4jStore(settings: Neo4jSettings): Promise<Neo4jStor
     await driver.close().catch(() => undefined);
     throw new StoreUnavailableError(explain(err, where, settings));
   }
-  const store = new Neo4jStore(driver as unknown as Neo4jConnection, { database: settings.database, location: where });
+  const store = new Neo4jStore(driver as unknown as Neo4jConnection, { database: settings.database, location: where, batchSize: settings.batchSize, stagingBatchSize: settings.stagingBatchSize });
   try {
     await store.migrate();
   } catch (err) {

@@ -128,6 +128,35 @@ MERGE (n:${LABEL[type]} {key: row.key, v: $v})
 SET n = row.props, n.key = row.key, n.v = $v`;
 }
 
+/**
+ * Creates nodes in a version being staged (nothing there yet, so CREATE, not MERGE) together with
+ * the edges they own, in one statement per batch: each owner is found once, not once per edge.
+ * Returns, per owner, the edge targets that do not exist (the REPLACE then fails whole). Edges to
+ * nodes of the same type (a category's parent) are linked in a second pass, once all exist.
+ */
+function stageNodes(type: NodeType): string {
+  const edges = OWNED_EDGES[type].filter((e) => e.target !== type);
+  const calls = edges.map((e, i) => {
+    const targets = e.source === 'list' ? `coalesce(row.props.${e.prop}, [])` : `[x IN [row.props.${e.prop}] WHERE x IS NOT NULL]`;
+    const target = e.target === 'clause' ? `(t:${CLAUSE_LABEL} {citation: target, v: $v})` : `(t:${LABEL[e.target]} {key: target, v: $v})`;
+    return `CALL (n, row) {
+  UNWIND ${targets} AS target
+  OPTIONAL MATCH ${target}
+  FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (n)-[:${e.rel}]->(t))
+  WITH target, t WHERE t IS NULL
+  RETURN collect({rel: '${e.rel}', target: target}) AS missing${i}
+}`;
+  });
+  const missing = edges.length ? edges.map((_, i) => `missing${i}`).join(' + ') : '[]';
+  return `UNWIND $rows AS row
+CREATE (n:${LABEL[type]})
+SET n = row.props, n.key = row.key, n.v = $v
+WITH n, row
+${calls.join('\n')}${calls.length ? '\n' : ''}WITH row, ${missing} AS missing
+WHERE size(missing) > 0
+RETURN row.key AS owner, missing`;
+}
+
 /** Drops the edges a node owns before they are rebuilt from its new version. */
 function dropOwnedEdges(type: NodeType): string {
   const rels = [...new Set(OWNED_EDGES[type].map((e) => e.rel))];
@@ -247,6 +276,7 @@ RETURN NOT (${NODE_TYPES.map((t) => `EXISTS { MATCH (:${LABEL[t]} {v: v}) }`).jo
 
   // ---- writes
   upsertNodes: byType(upsertNodes),
+  stageNodes: byType(stageNodes),
   dropOwnedEdges: Object.fromEntries(NODE_TYPES.filter((t) => OWNED_EDGES[t].length).map((t) => [t, dropOwnedEdges(t)])) as Partial<Record<NodeType, string>>,
   linkEdges: byType((t) => Object.fromEntries(OWNED_EDGES[t].map((e) => [e.rel, linkEdges(t, e)]))),
   /** Clauses no longer in a document: deleted, reporting who cited them (checked at the end). */

@@ -47,8 +47,10 @@ import { changesOf, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteC
 
 export interface Neo4jStoreOptions {
   database?: string;
-  /** Rows per statement and per transaction when streaming a REPLACE import. */
+  /** Rows per statement (default 1,000). */
   batchSize?: number;
+  /** Nodes per transaction when a REPLACE stages them with their edges (default 5,000). */
+  stagingBatchSize?: number;
   /** Shown in logs; must not contain secrets. */
   location?: string;
 }
@@ -66,7 +68,7 @@ export class Neo4jStore implements InventoryStore {
     options: Neo4jStoreOptions = {},
   ) {
     this.tx = new Neo4jTransactions(connection, options.database);
-    this.writes = new InventoryWrites(options.batchSize ?? 1000);
+    this.writes = new InventoryWrites(options.batchSize ?? 1000, options.stagingBatchSize ?? 5000);
     this.replacer = new StagedReplace(this.tx, this.writes);
     this.location = options.location ?? `neo4j:${options.database ?? 'default'}`;
   }

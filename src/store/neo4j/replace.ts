@@ -7,12 +7,11 @@
 import type { WriteContext } from '../../domain/audit';
 import type { Manifest } from '../../domain/manifest';
 import { ValidationError, type Problem } from '../../domain/problems';
-import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type ImportMode } from '../../domain/vocabulary';
 import { CYPHER } from './cypher';
 import { auditProps } from './records';
 import { rowsOf, run, type Neo4jTransactions } from './transactions';
-import { chunks, edgeBatches, nodeRows, type InventoryWrites } from './writes';
+import { chunks, edgeBatches, missingTarget, nodeRows, type InventoryWrites } from './writes';
 
 /** A staged REPLACE older than this is taken for abandoned (its writer died) and deleted. */
 const STAGING_ABANDONED_MS = 6 * 60 * 60 * 1000;
@@ -32,17 +31,21 @@ export class StagedReplace {
     let removed: number;
     try {
       await this.tx.writeTx((tx) => this.writes.writeDocuments(tx, manifest, staging));
+      const problems: Problem[] = [];
+      // Each node type after the types it points at, so every target is there when it is linked;
+      // nodes and their edges in one statement per batch, each batch its own bounded transaction.
       for (const type of NODE_TYPES) {
         if (type === 'document') continue;
-        for (const rows of chunks(nodeRows(type, manifest), this.writes.batchSize)) {
-          await this.tx.writeTx((tx) => run(tx, CYPHER.upsertNodes[type], { rows, v: staging }));
+        for (const rows of chunks(nodeRows(type, manifest), this.writes.stagingBatchSize)) {
+          const missing = await this.tx.writeTx(async (tx) => rowsOf(await run(tx, CYPHER.stageNodes[type], { rows, v: staging })));
+          problems.push(...missing.flatMap((r) => (r.missing as Array<{ rel: string; target: string }>).map((m) => missingTarget(type, String(r.owner), m.rel, m.target))));
         }
       }
-      const problems: Problem[] = [];
-      for (const type of NODE_TYPES) {
-        const nodes = manifest[SECTION_OF[type]] as Array<Record<string, unknown> & { key: string }>;
-        // One bounded transaction per batch of edges: no transaction grows with the import.
-        for (const batch of edgeBatches(type, nodes, this.writes.batchSize)) problems.push(...(await this.tx.writeTx((tx) => this.writes.link(tx, type, batch, staging))));
+      // Edges between nodes of one type (a category's parent) once all of them exist.
+      const categories = manifest.categories as Array<Record<string, unknown> & { key: string }>;
+      for (const batch of edgeBatches('category', categories, this.writes.stagingBatchSize)) {
+        if (batch.edge.target !== 'category') continue;
+        problems.push(...(await this.tx.writeTx((tx) => this.writes.link(tx, 'category', batch, staging))));
       }
       problems.push(...(await this.tx.writeTx((tx) => this.writes.checkAfterWrite(tx, manifest, staging, []))));
       if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');

@@ -16,8 +16,14 @@ import { rowsOf, run, type QueryRunner, type Row } from './transactions';
 export type NodeCounts = Record<NodeType, number>;
 
 export class InventoryWrites {
-  /** `batchSize`: rows per statement (and, for a REPLACE, per transaction). */
-  constructor(readonly batchSize: number) {}
+  /**
+   * `batchSize`: rows per statement; `stagingBatchSize`: rows per statement and per transaction
+   * when a REPLACE stages nodes with their edges.
+   */
+  constructor(
+    readonly batchSize: number,
+    readonly stagingBatchSize: number,
+  ) {}
 
   async exportIn(tx: QueryRunner): Promise<Manifest> {
     const all = async <T extends NodeType>(type: T) =>
@@ -124,10 +130,7 @@ export class InventoryWrites {
   /** Creates one batch of owned edges; a problem for each target that does not exist. */
   async link(tx: QueryRunner, type: NodeType, batch: EdgeBatch, v: number): Promise<Problem[]> {
     const { edge, links } = batch;
-    return rowsOf(await run(tx, CYPHER.linkEdges[type][edge.rel], { links, v })).map((missing) => ({
-      path: `${type}:${String(missing.owner)}.${edge.target === 'clause' ? 'sources' : edgeProp(edge)}`,
-      message: edge.target === 'clause' ? `cites clause "${String(missing.target)}", which does not exist` : `unknown ${edge.target} "${String(missing.target)}"`,
-    }));
+    return rowsOf(await run(tx, CYPHER.linkEdges[type][edge.rel], { links, v })).map((missing) => missingTarget(type, String(missing.owner), edge.rel, String(missing.target)));
   }
 
   async checkAfterWrite(tx: QueryRunner, manifest: Manifest, v: number, removedCitations: Row[]): Promise<Problem[]> {
@@ -149,6 +152,15 @@ export class InventoryWrites {
   async deleteAllBatched(tx: QueryRunner, statement: string, v: number): Promise<void> {
     while ((rowsOf(await run(tx, statement, { v, batch: this.batchSize }))[0]?.deleted as number) > 0);
   }
+}
+
+/** The problem of an edge whose target does not exist (`flow:x.purposes: unknown purpose "p"`). */
+export function missingTarget(type: NodeType, owner: string, rel: string, target: string): Problem {
+  const edge = OWNED_EDGES[type].find((e) => e.rel === rel)!;
+  return {
+    path: `${type}:${owner}.${edge.target === 'clause' ? 'sources' : edgeProp(edge)}`,
+    message: edge.target === 'clause' ? `cites clause "${target}", which does not exist` : `unknown ${edge.target} "${target}"`,
+  };
 }
 
 export function nodeRows(type: NodeType, manifest: Manifest): Array<{ key: string; props: Props }> {
