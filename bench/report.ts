@@ -40,7 +40,9 @@ export interface Results {
   import_detail: { parse_ms: number; reference_check_ms: number; store_write_ms: number; store_write_flows_per_s: number; database_mb: number | null };
   cold_start_ms: Summary;
   rss_mb: { after_loading: number; after_load_run: number; peak: number };
-  throughput_latency_ms?: Record<string, { p50: number; p99: number }>;
+  /** one_request_ms: the check request before the runs (absent in older results). */
+  throughput_latency_ms?: Record<string, { p50: number; p99: number; one_request_ms?: number }>;
+  throughput_uncached_latency_ms?: Record<string, { p50: number; p99: number; one_request_ms?: number }>;
   cold_start_detail?: { listening_ms: Summary };
   ratios_to_cpu_baseline: Record<string, number>;
   ratios_to_http_floor: Record<string, number>;
@@ -142,6 +144,9 @@ export function renderComparison(sqlite: Results, neo: Results): string {
   const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 4 });
   const range = (s: Summary) => `${n(s.min)} / ${n(s.p50)} / ${n(s.max)}`;
   const p50p99 = (s: Summary) => `${n(s.p50)} / ${n(s.p99)}`;
+  // A run that completed no answer says how long one answer took alone.
+  const rps = (s: Summary, latency?: { one_request_ms?: number }) =>
+    range(s) + (s.min === 0 && latency?.one_request_ms !== undefined ? ` (a run completed no answer; one request alone ${n(latency.one_request_ms)} ms)` : '');
   const rss = (r: Results) => `${r.rss_mb.after_loading} / ${r.rss_mb.after_load_run} / ${r.rss_mb.peak}`;
   const nplus1 = (r: Results) => `${r.nplus1_speedup}× (${n(r.nplus1_detail.naive_ms.p50)} ms / ${n(r.nplus1_detail.batched_ms.p50)} ms)`;
   const storeTime = (r: Results) =>
@@ -169,11 +174,11 @@ export function renderComparison(sqlite: Results, neo: Results): string {
     ['… parse / reference check (ms, the same code in both)', `${n(sqlite.import_detail.parse_ms)} / ${n(sqlite.import_detail.reference_check_ms)}`, `${n(neo.import_detail.parse_ms)} / ${n(neo.import_detail.reference_check_ms)}`, '', ''],
     ['database size (MB)', or(sqlite.import_detail.database_mb, String), neo.import_detail.database_mb === null ? 'not measured (the server’s files)' : String(neo.import_detail.database_mb), '', ''],
     ['cold start to the first lineage answer (ms, min / median / max)', range(sqlite.cold_start_ms), range(neo.cold_start_ms), `≤ ${n(T.coldStartMs)}`, ok(neo.cold_start_ms.max <= T.coldStartMs)],
-    ['throughput, field page, server as shipped (req/s, min / median / max)²', range(sqlite.throughput_rps.field_page), range(neo.throughput_rps.field_page), '', ''],
-    ['… without the answer cache (req/s)', range(sqlite.throughput_uncached_rps.field_page), range(neo.throughput_uncached_rps.field_page), '', ''],
+    ['throughput, field page, server as shipped (req/s, min / median / max)²', range(sqlite.throughput_rps.field_page), rps(neo.throughput_rps.field_page, neo.throughput_latency_ms?.field_page), '', ''],
+    ['… without the answer cache (req/s)', range(sqlite.throughput_uncached_rps.field_page), rps(neo.throughput_uncached_rps.field_page, neo.throughput_uncached_latency_ms?.field_page), '', ''],
     ['… without the cache, asking each hop’s ends too (req/s)', n(sqlite.throughput_uncached_rps.field_page_hops_with_ends.p50), n(neo.throughput_uncached_rps.field_page_hops_with_ends.p50), '', ''],
-    ['throughput, overview, server as shipped (req/s)²', range(sqlite.throughput_rps.overview), range(neo.throughput_rps.overview), '', ''],
-    ['… without the answer cache (req/s)', range(sqlite.throughput_uncached_rps.overview), range(neo.throughput_uncached_rps.overview), '', ''],
+    ['throughput, overview, server as shipped (req/s)²', range(sqlite.throughput_rps.overview), rps(neo.throughput_rps.overview, neo.throughput_latency_ms?.overview), '', ''],
+    ['… without the answer cache (req/s)', range(sqlite.throughput_uncached_rps.overview), rps(neo.throughput_uncached_rps.overview, neo.throughput_uncached_latency_ms?.overview), '', ''],
     ['floor_rps `{ __typename }` (req/s)', range(sqlite.floor_rps), range(neo.floor_rps), '', ''],
     ['FieldTrail server RSS after loading / after the load run / peak (MB)', rss(sqlite), rss(neo), '', ''],
     ['Neo4j server process RSS / peak (MB)', dash, or(neo.store?.server_rss_mb, (m) => `${n(m.rss)} / ${n(m.peak)}`), '', ''],
