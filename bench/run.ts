@@ -2,14 +2,21 @@
  * `npm run bench -- --scale S|M|L`: every measurement of issue 7 in one run, written to
  * bench/results/<scale>.json and to that scale's table in BENCHMARKS.md.
  *
- * Flags: --scale S|M|L (default M), --seed N (generator seed), --quick (short runs, for trying
- * the harness; results are then written to bench/results/<scale>.quick.json and not to
- * BENCHMARKS.md), --keep (keep the database under the temp directory).
+ * Flags: --scale S|M|L (default M), --store sqlite|neo4j (default sqlite), --seed N (generator
+ * seed), --quick (short runs, for trying the harness; results are then written to
+ * bench/results/<scale>[-neo4j].quick.json and not to BENCHMARKS.md), --keep (keep the database:
+ * the file under the temp directory, or the inventory in Neo4j).
+ *
+ * With --store neo4j every measurement runs against the Neo4j named by NEO4J_URI / NEO4J_USER /
+ * NEO4J_PASSWORD or .neo4j/env (`npm run neo4j:start`); that database is emptied before each
+ * import. Results go to bench/results/<scale>-neo4j.json with the same keys as the SQLite ones
+ * (what only SQLite has is null, explained in `notes`), and BENCHMARKS.md gets the side-by-side
+ * section of both stores at that scale.
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,14 +27,14 @@ import { startServer } from '../src/server';
 import { InventoryService } from '../src/services/inventory-service';
 import { readManifestFile } from '../src/services/manifest-files';
 import { seedFiles, packageRoot } from '../src/services/seeds';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store';
 import { buildFloorIndex, FloorTracer } from './floor';
 import { DEFAULT_SEED, generateInventory, prng, SCALES, type SyntheticScale } from './generate';
 import { FIELD_LIST_QUERY, FIELD_PAGE_QUERY, FIELD_PAGE_WIDE_HOPS_QUERY, LINEAGE_QUERY, OVERVIEW_QUERY, TYPENAME_QUERY } from './queries';
 import { GRAPHQL_HEADERS, post, startServerProcess, type ServerProcess } from './server-process';
 import { cpuBaselineMs, machine, round, summarize, type Summary } from './stats';
 import { countCalls, unbatched, withRoundTrip } from './store-wrappers';
-import { renderMarkdown, writeBenchmarksSection } from './report';
+import { renderMarkdown, writeBenchmarksSection, writeComparisonSection } from './report';
+import { BenchUsageError, neo4jBenchStore, sqliteBenchStore, type BenchStore, type BenchStoreKind } from './stores';
 
 type Scale = 'S' | SyntheticScale;
 
@@ -68,24 +75,34 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       scale: { type: 'string', default: 'M' },
+      store: { type: 'string', default: 'sqlite' },
       seed: { type: 'string' },
       quick: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
     },
   });
   const scale = values.scale as Scale;
-  if (!['S', 'M', 'L'].includes(scale)) throw new Error(`--scale must be S, M or L, got "${values.scale}"`);
+  if (!['S', 'M', 'L'].includes(scale)) throw new BenchUsageError(`--scale must be S, M or L, got "${values.scale}"`);
+  const storeKind = values.store as BenchStoreKind;
+  if (storeKind !== 'sqlite' && storeKind !== 'neo4j') throw new BenchUsageError(`--store must be sqlite or neo4j, got "${values.store}"`);
   const seed = values.seed ? Number(values.seed) : DEFAULT_SEED;
   const p = plan(scale, values.quick!);
   const root = packageRoot();
   const started = performance.now();
   // Other work on the machine skews every figure: say how busy it was.
   const loadStart = loadavg();
-  const work = mkdtempSync(join(tmpdir(), `fieldtrail-bench-${scale}-`));
-  const dbPath = join(work, 'fieldtrail.db');
-  log(`scale ${scale}, work directory ${work}`);
-
   const sqliteVersion = (new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+  // Reached (and its settings checked) before anything is generated: a missing server fails at once.
+  const work = mkdtempSync(join(tmpdir(), `fieldtrail-bench-${scale}-`));
+  let bench: BenchStore;
+  try {
+    bench = storeKind === 'neo4j' ? await neo4jBenchStore(root, process.env) : sqliteBenchStore(join(work, 'fieldtrail.db'), sqliteVersion);
+  } catch (err) {
+    rmSync(work, { recursive: true, force: true });
+    throw err;
+  }
+  log(`scale ${scale}, store ${bench.location} (${bench.version}), work directory ${work}`);
+  const notes: Record<string, string> = {};
   const baseline = { cpu_ms: cpuBaselineMs() };
   log('cpu baseline', baseline.cpu_ms, 'ms');
 
@@ -107,7 +124,6 @@ async function main(): Promise<void> {
   log(`inventory ready in ${Math.round(generateMs)} ms`);
 
   // ---- import: the normal service path into an empty store, all or nothing ---------------
-  const removeDb = () => ['', '-wal', '-shm'].forEach((s) => rmSync(dbPath + s, { force: true }));
   t = performance.now();
   const manifest: Manifest = parseManifest(input);
   const parseMs = performance.now() - t;
@@ -115,9 +131,11 @@ async function main(): Promise<void> {
   const problems = checkReferences(manifest);
   const checkMs = performance.now() - t;
   if (problems.length > 0) throw new Error(`generated manifest is invalid: ${JSON.stringify(problems.slice(0, 5))}`);
-  removeDb();
-  const writer = new SqliteStore({ path: dbPath });
-  await writer.migrate();
+  if (bench.kind === 'neo4j') log(`emptying ${bench.location} (every node is deleted before each import)`);
+  t = performance.now();
+  await bench.empty();
+  if (bench.kind === 'neo4j') log(`emptied in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const writer = await bench.open();
   t = performance.now();
   await writer.write(manifest, 'REPLACE');
   const writeMs = performance.now() - t;
@@ -125,9 +143,10 @@ async function main(): Promise<void> {
   log(`breakdown: parse ${Math.round(parseMs)} ms, reference check ${Math.round(checkMs)} ms, store write ${Math.round(writeMs)} ms`);
   const importSeconds: number[] = [];
   for (let i = 0; i < p.importRuns; i++) {
-    removeDb();
-    const store = new SqliteStore({ path: dbPath });
-    await store.migrate();
+    t = performance.now();
+    await bench.empty();
+    if (bench.kind === 'neo4j') log(`emptied in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const store = await bench.open();
     t = performance.now();
     await new InventoryService(store).importManifest(input, 'REPLACE');
     importSeconds.push((performance.now() - t) / 1000);
@@ -167,8 +186,7 @@ async function main(): Promise<void> {
   log('floor p50', summarize(floorSamples).p50, 'ms');
 
   // ---- the store, called directly --------------------------------------------------------------
-  const direct = new SqliteStore({ path: dbPath });
-  await direct.migrate();
+  const direct = await bench.open();
   const request = (fieldKey: string) => ({ fieldKey, direction: 'DOWNSTREAM' as const, limits: { maxDepth: MAX_DEPTH, maxPaths: MAX_PATHS }, startKeys: null });
   t = performance.now();
   const first = await direct.traceLineage([request(sample[0])]);
@@ -201,7 +219,7 @@ async function main(): Promise<void> {
   const coldStart: number[] = [];
   const coldListening: number[] = [];
   for (let i = 0; i < p.coldStarts; i++) {
-    const server = await startServerProcess(root, dbPath);
+    const server = await startServerProcess(root, bench.target);
     await post(server.url, LINEAGE_QUERY, { key: sample[0] });
     coldStart.push(performance.now() - server.startedAt);
     coldListening.push(server.listeningMs);
@@ -212,7 +230,7 @@ async function main(): Promise<void> {
   // ---- over HTTP, without the answer cache: the work each request really costs ----------------
   // Lineage latency and the uncached throughputs come from a server with FIELDTRAIL_RESPONSE_CACHE_MB=0,
   // so repeated rounds measure the work, not memory.
-  const uncached: ServerProcess = await startServerProcess(root, dbPath, { FIELDTRAIL_RESPONSE_CACHE_MB: '0' });
+  const uncached: ServerProcess = await startServerProcess(root, bench.target, { FIELDTRAIL_RESPONSE_CACHE_MB: '0' });
   await post(uncached.url, LINEAGE_QUERY, { key: sample[0] });
   const httpLineage: number[] = [];
   const httpFloor: number[] = [];
@@ -234,7 +252,10 @@ async function main(): Promise<void> {
 
   // Throughput: check each query answers without errors, then autocannon.
   const throughput = async (url: string, name: string, query: string, vary: boolean, runs = p.throughputRuns) => {
+    // The check request, timed: when an answer takes longer than a run, the run completes none.
+    const tCheck = performance.now();
     await post(url, query, vary ? { key: sample[0] } : undefined);
+    const oneRequestMs = round(performance.now() - tCheck, 1);
     const rates: number[] = [];
     let latencyP50 = 0;
     let latencyP99 = 0;
@@ -262,8 +283,8 @@ async function main(): Promise<void> {
       latencyP99 = Math.max(latencyP99, result.latency.p99);
     }
     const s = summarize(rates, 1);
-    log(`${name}: ${s.p50} req/s`);
-    return { rps: s, latency_ms: { p50: latencyP50, p99: latencyP99 } };
+    log(`${name}: ${s.p50} req/s${s.min === 0 ? ` (a run completed no answer; one request alone took ${oneRequestMs} ms)` : ''}`);
+    return { rps: s, latency_ms: { p50: latencyP50, p99: latencyP99, one_request_ms: oneRequestMs } };
   };
   const fieldPageUncachedRps = await throughput(uncached.url, 'field page, no answer cache', FIELD_PAGE_QUERY, true);
   const fieldPageWideRps = await throughput(uncached.url, 'field page, hops with both ends, no answer cache', FIELD_PAGE_WIDE_HOPS_QUERY, true, 1);
@@ -272,7 +293,7 @@ async function main(): Promise<void> {
   await uncached.stop();
 
   // ---- over HTTP, as shipped (answer cache on): throughput, cached latency, memory -------------
-  const server: ServerProcess = await startServerProcess(root, dbPath);
+  const server: ServerProcess = await startServerProcess(root, bench.target);
   await post(server.url, LINEAGE_QUERY, { key: sample[0] });
   const rssAfterLoading = server.rssMb();
   const floorRps = await throughput(server.url, 'floor { __typename }', TYPENAME_QUERY, false);
@@ -293,9 +314,10 @@ async function main(): Promise<void> {
   await server.stop();
 
   // ---- store calls and N+1, in this process, on the real HTTP path ------------------------------
-  const counted = new SqliteStore({ path: dbPath });
-  await counted.migrate();
-  const counter = countCalls(counted);
+  // On Neo4j a store call is a network round trip: its time is counted until it settles.
+  const timing = bench.kind === 'neo4j' ? 'in-flight' : 'sync';
+  const counted = await bench.open();
+  const counter = countCalls(counted, timing);
   // No answer cache here: these figures are about the store calls one request makes.
   const countingServer = await startServer(counter.store, { port: 0, host: '127.0.0.1', responseCacheMb: 0, logError: (e) => console.error(e) });
   const callsFor = async (first: number) => {
@@ -321,7 +343,7 @@ async function main(): Promise<void> {
   }
   await countingServer.stop();
 
-  const naiveCounter = countCalls(counted);
+  const naiveCounter = countCalls(counted, timing);
   const naiveServer = await startServer(unbatched(naiveCounter.store), { port: 0, host: '127.0.0.1', responseCacheMb: 0, logError: (e) => console.error(e) });
   const naive: number[] = [];
   const naiveStoreMs: number[] = [];
@@ -338,7 +360,8 @@ async function main(): Promise<void> {
   log(`field list of 500: batched ${summarize(batched).p50} ms (${calls500.total} store calls), naive ${summarize(naive).p50} ms (${naiveCalls} store calls)`);
 
   // The same comparison with a modelled network round trip before every store call (what a
-  // store on another machine, Neo4j, would add); a model, reported apart from the measurement.
+  // store on another machine would add); a model, reported apart from the measurement. On Neo4j
+  // the round trips are real (the measurement above), so the model is not run there.
   const remoteList = async (store: ReturnType<typeof withRoundTrip>, runs: number) => {
     const server = await startServer(store, { port: 0, host: '127.0.0.1', responseCacheMb: 0, logError: (e) => console.error(e) });
     const times: number[] = [];
@@ -350,10 +373,24 @@ async function main(): Promise<void> {
     await server.stop();
     return summarize(times, 1);
   };
-  const remoteBatched = await remoteList(withRoundTrip(counted, ROUND_TRIP_MS), p.batchedRuns);
-  const remoteNaive = await remoteList(unbatched(withRoundTrip(counted, ROUND_TRIP_MS)), 1);
+  let withModelledRoundTrip: { what: string; round_trip_ms: number; batched_ms: Summary; naive_ms: Summary; speedup: number } | null = null;
+  if (bench.kind === 'sqlite') {
+    const remoteBatched = await remoteList(withRoundTrip(counted, ROUND_TRIP_MS), p.batchedRuns);
+    const remoteNaive = await remoteList(unbatched(withRoundTrip(counted, ROUND_TRIP_MS)), 1);
+    log(`with a ${ROUND_TRIP_MS} ms round trip per store call: batched ${remoteBatched.p50} ms, naive ${remoteNaive.p50} ms`);
+    withModelledRoundTrip = {
+      what: `a modelled round trip: every store call first waits ${ROUND_TRIP_MS} ms (a timer), both paths; the naive path runs once after a warm-up`,
+      round_trip_ms: ROUND_TRIP_MS,
+      batched_ms: remoteBatched,
+      naive_ms: remoteNaive,
+      speedup: round(remoteNaive.p50 / remoteBatched.p50, 1),
+    };
+  } else {
+    notes.nplus1_with_round_trip =
+      'not run: the modelled 1 ms timer stands in for a networked store on SQLite; on Neo4j every store call is a real Bolt round trip, measured in nplus1_speedup';
+  }
   await counted.close();
-  log(`with a ${ROUND_TRIP_MS} ms round trip per store call: batched ${remoteBatched.p50} ms, naive ${remoteNaive.p50} ms`);
+  const storeServerRss = bench.serverRssMb();
 
   // ---- results -----------------------------------------------------------------------------------
   const lineageMs = summarize(httpLineage);
@@ -362,8 +399,27 @@ async function main(): Promise<void> {
   const httpFloorMs = summarize(httpFloor);
   const coldStartMs = summarize(coldStart, 0);
   const importRate = summarize(importRates, 0);
+  const dbMb = bench.sizeMb();
+  if (bench.kind === 'neo4j') {
+    notes['import_detail.database_mb'] = 'SQLite file size; Neo4j keeps its store files on the server (not measured)';
+    notes.nplus1_detail =
+      'store times are the wall time with at least one store call in flight (Bolt round trips included), not the synchronous time of the embedded store';
+    notes.throughput_rps =
+      'the Neo4j adapter has no cheap change mark, so the answer cache is off on Neo4j: the "as shipped" server computes every answer, like the uncached one';
+    notes.lineage_cached_ms = 'no answer cache on Neo4j (see throughput_rps): every answer is computed';
+    notes.lineage_detail = 'store_first_request_ms is the first round of requests; the Neo4j adapter keeps no in-process index to fill';
+    notes.rss_mb = 'the FieldTrail server process only; the Neo4j server process is store.server_rss_mb';
+  }
   const results = {
     scale,
+    store: {
+      kind: bench.kind,
+      version: bench.version,
+      location: bench.location,
+      /** The Neo4j server process's memory at the end of the HTTP measurements (null: embedded, or pid unknown). */
+      server_rss_mb: storeServerRss,
+    },
+    notes,
     spec: scale === 'S' ? null : SCALES[scale],
     date: new Date().toISOString(),
     machine: machine(sqliteVersion),
@@ -408,13 +464,7 @@ async function main(): Promise<void> {
       store_time_speedup: round(summarize(naiveStoreMs).p50 / summarize(batchedStoreMs).p50, 1),
       response_bytes: listBytes,
     },
-    nplus1_with_round_trip: {
-      what: `a modelled round trip: every store call first waits ${ROUND_TRIP_MS} ms (a timer), both paths; the naive path runs once after a warm-up`,
-      round_trip_ms: ROUND_TRIP_MS,
-      batched_ms: remoteBatched,
-      naive_ms: remoteNaive,
-      speedup: round(remoteNaive.p50 / remoteBatched.p50, 1),
-    },
+    nplus1_with_round_trip: withModelledRoundTrip,
     throughput_rps: { overview: overviewRps.rps, field_page: fieldPageRps.rps },
     throughput_latency_ms: { overview: overviewRps.latency_ms, field_page: fieldPageRps.latency_ms, floor: floorRps.latency_ms },
     throughput_uncached_rps: { overview: overviewUncachedRps.rps, field_page: fieldPageUncachedRps.rps, field_page_hops_with_ends: fieldPageWideRps.rps },
@@ -427,12 +477,15 @@ async function main(): Promise<void> {
     import_flows_per_s: importRate,
     import_detail: {
       runs_s: importSeconds.map((s) => round(s, 2)),
-      mode: 'REPLACE into an empty file database, through InventoryService.importManifest',
+      mode:
+        bench.kind === 'neo4j'
+          ? 'REPLACE into an empty Neo4j database (every node deleted first), through InventoryService.importManifest'
+          : 'REPLACE into an empty file database, through InventoryService.importManifest',
       parse_ms: round(parseMs, 0),
       reference_check_ms: round(checkMs, 0),
       store_write_ms: round(writeMs, 0),
       store_write_flows_per_s: round(flows / (writeMs / 1000), 0),
-      database_mb: round(fileMb(dbPath), 1),
+      database_mb: dbMb === null ? null : round(dbMb, 1),
     },
     cold_start_ms: coldStartMs,
     cold_start_detail: { listening_ms: summarize(coldListening, 0), what: 'spawn of `node dist/src/cli.js serve` to the first lineage answer, existing database' },
@@ -455,27 +508,40 @@ async function main(): Promise<void> {
 
   const resultsDir = join(root, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
-  const file = join(resultsDir, `${scale}${values.quick ? '.quick' : ''}.json`);
+  const file = join(resultsDir, `${scale}${bench.kind === 'neo4j' ? '-neo4j' : ''}${values.quick ? '.quick' : ''}.json`);
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   log(`wrote ${file.slice(root.length + 1)}`);
   if (!values.quick) {
-    writeBenchmarksSection(join(root, 'BENCHMARKS.md'), scale, renderMarkdown(results));
-    log('updated BENCHMARKS.md');
+    const markdown = join(root, 'BENCHMARKS.md');
+    // The SQLite run owns its scale's table; either run refreshes the side-by-side section when
+    // both stores' results exist.
+    if (bench.kind === 'sqlite') {
+      writeBenchmarksSection(markdown, scale, renderMarkdown(results));
+      log('updated BENCHMARKS.md');
+    }
+    const other = join(resultsDir, bench.kind === 'sqlite' ? `${scale}-neo4j.json` : `${scale}.json`);
+    if (existsSync(other)) {
+      const both = [results, JSON.parse(readFileSync(other, 'utf8'))];
+      if (bench.kind === 'neo4j') both.reverse();
+      writeComparisonSection(markdown, both[0], both[1]);
+      log(`updated the side-by-side section of BENCHMARKS.md (scale ${scale}, SQLite and Neo4j)`);
+    } else if (bench.kind === 'neo4j') {
+      log(`no ${other.slice(root.length + 1)}: run \`npm run bench -- --scale ${scale}\` for the SQLite side of BENCHMARKS.md`);
+    }
   }
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  if (!values.keep) {
+    rmSync(work, { recursive: true, force: true });
+    if (bench.kind === 'neo4j') await bench.empty();
+  }
+  await bench.close();
   log(`done in ${results.bench_seconds} s`);
-}
-
-function fileMb(path: string): number {
-  let bytes = 0;
-  for (const s of ['', '-wal']) if (existsSync(path + s)) bytes += statSync(path + s).size;
-  return bytes / 2 ** 20;
 }
 
 main().then(
   () => process.exit(0),
   (err) => {
-    console.error(err);
+    // A mistake in how the bench was started is one line; anything else keeps its stack.
+    console.error(err instanceof BenchUsageError ? `bench: ${err.message}` : err);
     process.exit(1);
   },
 );

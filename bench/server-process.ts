@@ -16,16 +16,30 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** The store a server process serves: an embedded database file, or a Neo4j server. */
+export type StoreTarget =
+  | { store: 'sqlite'; dbPath: string }
+  | { store: 'neo4j'; neo4j: { uri: string; user: string; password: string; database?: string } };
+
+/** The environment that points `fieldtrail serve` at a store (FIELDTRAIL_STORE and, for Neo4j, NEO4J_*). */
+export function storeEnv(target: StoreTarget): Record<string, string> {
+  if (target.store === 'sqlite') return { FIELDTRAIL_STORE: 'sqlite', FIELDTRAIL_DB: target.dbPath };
+  const { uri, user, password, database } = target.neo4j;
+  return { FIELDTRAIL_STORE: 'neo4j', NEO4J_URI: uri, NEO4J_USER: user, NEO4J_PASSWORD: password, NEO4J_DATABASE: database ?? '' };
+}
+
 /**
- * Starts `node dist/src/cli.js serve` on a free loopback port over an existing database, with
- * extra environment variables (`FIELDTRAIL_RESPONSE_CACHE_MB=0` for a server without the answer cache).
+ * Starts `node dist/src/cli.js serve` on a free loopback port over an existing database (a file
+ * path, or a store target), with extra environment variables (`FIELDTRAIL_RESPONSE_CACHE_MB=0`
+ * for a server without the answer cache).
  */
-export function startServerProcess(root: string, dbPath: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function startServerProcess(root: string, store: string | StoreTarget, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const target: StoreTarget = typeof store === 'string' ? { store: 'sqlite', dbPath: store } : store;
   const startedAt = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(root, 'dist', 'src', 'cli.js'), 'serve', '--db', dbPath, '--no-seed', '--port', '0', '--host', '127.0.0.1'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...env } },
+    [join(root, 'dist', 'src', 'cli.js'), 'serve', '--no-seed', '--port', '0', '--host', '127.0.0.1'],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...storeEnv(target), ...env } },
   );
   return new Promise((resolve, reject) => {
     let out = '';

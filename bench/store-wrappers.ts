@@ -9,16 +9,25 @@ export interface CountingStore {
   calls: Map<string, number>;
   total(): number;
   /**
-   * Milliseconds spent inside store calls. The embedded store does its work synchronously before
-   * its promise is returned, so this is the store's own time, without waiting in queues.
+   * Milliseconds spent in store calls. `sync` (the embedded store): the time until each call
+   * returns its promise — that store does its work synchronously before returning, so this is its
+   * own time, without waiting in queues. `in-flight` (a networked store): the wall time during which
+   * at least one store call had not yet settled (calls that overlap count once), round trips included.
    */
   ms(): number;
   reset(): void;
 }
 
-export function countCalls(real: InventoryStore): CountingStore {
+export type StoreTiming = 'sync' | 'in-flight';
+
+export function countCalls(real: InventoryStore, timing: StoreTiming = 'sync'): CountingStore {
   const calls = new Map<string, number>();
   let ms = 0;
+  let pending = 0;
+  let busySince = 0;
+  const settled = () => {
+    if (--pending === 0) ms += performance.now() - busySince;
+  };
   const store = new Proxy(real, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
@@ -26,6 +35,19 @@ export function countCalls(real: InventoryStore): CountingStore {
       return (...args: unknown[]) => {
         calls.set(String(prop), (calls.get(String(prop)) ?? 0) + 1);
         const t0 = performance.now();
+        if (timing === 'in-flight') {
+          if (pending++ === 0) busySince = t0;
+          let result: unknown;
+          try {
+            result = (value as (...a: unknown[]) => unknown).apply(target, args);
+          } catch (err) {
+            settled();
+            throw err;
+          }
+          if (result instanceof Promise) return result.finally(settled);
+          settled();
+          return result;
+        }
         try {
           return (value as (...a: unknown[]) => unknown).apply(target, args);
         } finally {
@@ -42,6 +64,8 @@ export function countCalls(real: InventoryStore): CountingStore {
     reset: () => {
       calls.clear();
       ms = 0;
+      // Calls still in flight at a reset are counted from the reset on.
+      busySince = performance.now();
     },
   };
 }
@@ -81,8 +105,9 @@ export function unbatched(real: InventoryStore): InventoryStore {
 
 /**
  * The store as if it were across a network: every call first waits `ms` (a timer, so the CPU is
- * free meanwhile, as it is while a request travels). A model of a networked store such as Neo4j,
- * for the N+1 comparison: no such server can be run on this machine.
+ * free meanwhile, as it is while a request travels). A model of a networked store, for the N+1
+ * comparison on the embedded store; on Neo4j (`--store neo4j`) the round trips are real and this
+ * model is not run.
  */
 export function withRoundTrip(real: InventoryStore, ms: number): InventoryStore {
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, ms));
