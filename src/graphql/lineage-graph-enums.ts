@@ -1,6 +1,6 @@
 /** GraphQL enums of the lineage graph export (`PersonalField.lineageGraph`). */
 import { registerEnumType } from 'type-graphql';
-import { LINEAGE_GRAPH_FORMATS } from '../domain/lineage-graph';
+import { LINEAGE_GRAPH_FORMATS } from '../domain/lineage-graph/render';
 import { LABEL_LANGUAGES } from '../domain/vocabulary-labels';
 
 const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };

@@ -3,15 +3,8 @@
  * and `fieldtrail graph`. Reads the lineage and the nodes it touches through the per-request
  * reader (batched, a fixed number of store calls), then hands them to the pure renderer.
  */
-import {
-  buildLineageGraph,
-  renderLineageGraph,
-  type GraphFlow,
-  type GraphParty,
-  type LineageGraph,
-  type LineageGraphFormat,
-  type LineageGraphInput,
-} from '../domain/lineage-graph';
+import { buildLineageGraph, type GraphFlow, type GraphParty, type LineageGraph, type LineageGraphInput } from '../domain/lineage-graph/build';
+import { renderLineageGraph, type LineageGraphFormat } from '../domain/lineage-graph/render';
 import { ValidationError } from '../domain/problems';
 import type { LabelLanguage } from '../domain/vocabulary-labels';
 import type { StoredField } from '../store/inventory-store';

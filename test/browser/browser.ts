@@ -26,7 +26,7 @@ const DASHBOARD_SOURCES = [
   'dashboard/index.html',
   'dashboard/vite.config.mts',
   'dashboard/tsconfig.json',
-  'src/domain/lineage-graph.ts',
+  'src/domain/lineage-graph',
   'src/domain/vocabulary-labels.ts',
   'src/domain/vocabulary.ts',
 ].map((p) => join(ROOT, p));

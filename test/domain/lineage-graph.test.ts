@@ -1,15 +1,10 @@
 /**
  * The lineage graph model and its Mermaid / DOT text: pure functions over lineage paths.
  */
-import {
-  buildLineageGraph,
-  edgeLabelLines,
-  toDot,
-  toMermaid,
-  type GraphFlow,
-  type GraphParty,
-  type LineageGraphInput,
-} from '../../src/domain/lineage-graph';
+import { buildLineageGraph, type GraphFlow, type GraphParty, type LineageGraphInput } from '../../src/domain/lineage-graph/build';
+import { toDot } from '../../src/domain/lineage-graph/dot';
+import { edgeLabelLines } from '../../src/domain/lineage-graph/labels';
+import { toMermaid } from '../../src/domain/lineage-graph/mermaid';
 
 const party = (key: string, kind: GraphParty['kind'], nameZh?: string): GraphParty => ({ key, name: key.toUpperCase(), nameZh, kind });
 const user = party('user', 'DATA_SUBJECT', '用户');

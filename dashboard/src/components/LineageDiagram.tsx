@@ -7,13 +7,9 @@
 import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import {
-  PARTY_KIND_COLORS,
-  edgeLabelLines,
-  nodeLabelLines,
-  type GraphNode,
-  type LineageGraph,
-} from '../../../src/domain/lineage-graph';
+import type { GraphNode, LineageGraph } from '../../../src/domain/lineage-graph/build';
+import { edgeLabelLines, nodeLabelLines } from '../../../src/domain/lineage-graph/labels';
+import { PARTY_KIND_COLORS } from '../../../src/domain/lineage-graph/style';
 import type { LabelLanguage } from '../../../src/domain/vocabulary-labels';
 
 cytoscape.use(dagre);

@@ -11,7 +11,8 @@ import { Banner, ClauseList, ConsentBadge, ErrorBox, FlowKindBadge, Loading, Par
 import { FieldLineageDocument, LineageGraphTextDocument, type LineageDirection } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { Link, navigate, useLocation, withParams } from '../router';
-import { PARTY_KIND_COLORS, buildLineageGraph, type GraphFlow, type LineageGraph } from '../../../src/domain/lineage-graph';
+import { buildLineageGraph, type GraphFlow, type LineageGraph } from '../../../src/domain/lineage-graph/build';
+import { PARTY_KIND_COLORS } from '../../../src/domain/lineage-graph/style';
 import { PARTY_KINDS } from '../../../src/domain/vocabulary';
 
 const LineageDiagram = lazy(() => import('../components/LineageDiagram'));

@@ -21,7 +21,7 @@ import {
 } from '../types/nodes';
 import { LineagePathType, LineageType } from '../types/results';
 import { sourcesOf } from './sources';
-import type { LineageGraphFormat } from '../../domain/lineage-graph';
+import type { LineageGraphFormat } from '../../domain/lineage-graph/render';
 import type { LabelLanguage } from '../../domain/vocabulary-labels';
 import { renderFieldLineage } from '../../services/lineage-graph-export';
 import { LabelLanguageEnum, LineageGraphFormatEnum } from '../lineage-graph-enums';
