@@ -1,6 +1,7 @@
 /**
- * The README's example queries, sent over HTTP to a real server on each store with the 进圈 seed
- * loaded as `npm start` loads it: the answer must be the one the README prints. The store is
+ * The example queries of the README and of every page in docs/, sent over HTTP to a real server
+ * on each store with the 进圈 seed loaded as `npm start` loads it: the answer must be the one the
+ * page prints. The README's `curl` example is sent with the body it shows. The store is
  * opened by the same function the CLI uses (`openStore`), so on Neo4j this is the server
  * `FIELDTRAIL_STORE=neo4j` with the settings of .neo4j/env would run.
  */
@@ -13,25 +14,37 @@ import { openStore } from '../../src/store/open-store';
 import { closeNeo4jAdmin, emptyNeo4j, neo4jTestSettings, openTestNeo4jStore } from '../support/neo4j';
 import { describeEachStore, type StoreKind } from '../support/stores';
 
-const README = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+const ROOT = path.join(__dirname, '..', '..');
+const PAGES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 
-/** Every ```graphql block that the README follows directly with its ```json answer. */
-function examples(): Array<{ query: string; answer: unknown }> {
-  const out: Array<{ query: string; answer: unknown }> = [];
-  const pattern = /```graphql\n([^`]*)```\s*\n+```json\n([^`]*)```/g;
-  for (const m of README.matchAll(pattern)) out.push({ query: m[1], answer: JSON.parse(m[2]) });
+/**
+ * Every ```graphql block a page follows directly with its ```json answer, and every ```sh block
+ * with a `curl … -d '{"query": …}'` that a ```json answer follows.
+ */
+function examples(): Array<{ page: string; query: string; answer: unknown }> {
+  const out: Array<{ page: string; query: string; answer: unknown }> = [];
+  for (const page of PAGES) {
+    const text = fs.readFileSync(path.join(ROOT, page), 'utf8');
+    for (const m of text.matchAll(/```graphql\n([^`]*)```\s*\n+```json\n([^`]*)```/g)) out.push({ page, query: m[1], answer: JSON.parse(m[2]) });
+    for (const m of text.matchAll(/```sh\n([^`]*?curl[^`]*?)```\s*\n+```json\n([^`]*)```/g)) {
+      const body = /-d '([^']*)'/.exec(m[1]);
+      if (!body) throw new Error(`${page}: a curl example without a -d '…' body`);
+      out.push({ page, query: (JSON.parse(body[1]) as { query: string }).query, answer: JSON.parse(m[2]) });
+    }
+  }
   return out;
 }
 
 const EXAMPLES = examples();
 
-it('the README has example queries with answers to check', () => {
-  expect(EXAMPLES.length).toBeGreaterThanOrEqual(4);
+it('the pages have example queries with answers to check, the first screen of the README among them', () => {
+  expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
+  expect(EXAMPLES.filter((e) => e.page === 'README.md')).toHaveLength(1);
 });
 
 afterAll(closeNeo4jAdmin);
 
-describeEachStore('README examples', (kind: StoreKind) => {
+describeEachStore('documented examples', (kind: StoreKind) => {
   let store: InventoryStore;
   let server: RunningServer;
 
@@ -60,8 +73,8 @@ describeEachStore('README examples', (kind: StoreKind) => {
     await store?.close();
   });
 
-  test.each(EXAMPLES.map((e, i) => [i + 1, e.query.split('\n').find((l) => /\w/.test(l) && l.trim() !== '{')!.trim(), e] as const))(
-    'example %d (%s) answers as the README says',
+  test.each(EXAMPLES.map((e) => [e.page, e.query.split('\n').find((l) => /\w/.test(l) && l.trim() !== '{')!.trim().slice(0, 80), e] as const))(
+    '%s: %s answers as printed',
     async (_n, _title, { query, answer }) => {
       const res = await fetch(server.url, {
         method: 'POST',
