@@ -9,6 +9,8 @@ import type { Manifest } from '../../src/domain/manifest';
 import { ConflictError, ValidationError } from '../../src/domain/problems';
 import { checkReferences } from '../../src/domain/references';
 import { parseManifest } from '../../src/domain/validate';
+import { RECORD_KEY_ORDER } from '../../src/domain/record-order';
+import { SECTION_OF } from '../../src/domain/references';
 import { NODE_TYPES, type NodeType } from '../../src/domain/vocabulary';
 import type { InventoryStore } from '../../src/store/inventory-store';
 import { inventory, nodesOf } from './fixtures';
@@ -153,6 +155,25 @@ export function describeConcurrencyContract(open: Open, close: Close): void {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).problems).toContainEqual({ path: 'category:ring-000', message: 'category "ring-000" would be its own ancestor' });
       expect((await store.exportManifest()).categories).toEqual([]);
+    });
+
+    test('records keep one key order on every store, so equal inventories export to equal text', async () => {
+      await store.write(inventory(), 'REPLACE');
+      const exported = await store.exportManifest();
+      const inOrder = (kind: keyof typeof RECORD_KEY_ORDER, record: object) => {
+        const keys = Object.keys(record);
+        expect(keys).toEqual(RECORD_KEY_ORDER[kind].filter((k) => keys.includes(k)));
+      };
+      for (const type of NODE_TYPES) {
+        for (const record of exported[SECTION_OF[type]] as object[]) inOrder(type, record);
+        // Reads hand out the same order, derived values (effective sensitivity, version) after it.
+        for (const record of await store.listAll(type)) {
+          const { effective: _e, version: _v, ...rest } = record as Record<string, unknown>;
+          inOrder(type, rest);
+        }
+      }
+      for (const d of exported.documents) for (const c of d.clauses) inOrder('clause', c);
+      for (const f of exported.flows) if (f.retention) inOrder('retention', f.retention);
     });
 
     test('snapshots list in the order they were taken, whatever their labels and clocks', async () => {

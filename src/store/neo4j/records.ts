@@ -3,6 +3,7 @@
  * optionals are left out and a flow's retention is flattened into three properties.
  */
 import type { DataFlow, Manifest } from '../../domain/manifest';
+import { inRecordOrder } from '../../domain/record-order';
 import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domain/sensitivity';
 import type { NodeType, SensitiveClass } from '../../domain/vocabulary';
 import type { NodeOf, StoredClause } from '../inventory-store';
@@ -43,8 +44,12 @@ export function toProps(type: NodeType, node: NodeRecord): Props {
   return compact(rest);
 }
 
-/** A stored property map back to the record the store interface promises. */
+/** A stored property map back to the record the store interface promises, keys in record order. */
 export function fromProps<T extends NodeType>(type: T, props: Props, chain?: Array<{ sensitive?: boolean | null; sensitiveClass?: string | null }> | null): NodeOf[T] {
+  return inRecordOrder(type, recordOf(type, props, chain));
+}
+
+function recordOf<T extends NodeType>(type: T, props: Props, chain?: Array<{ sensitive?: boolean | null; sensitiveClass?: string | null }> | null): NodeOf[T] {
   const { v: _, ...p } = props;
   switch (type) {
     case 'category':
