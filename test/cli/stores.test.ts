@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedFiles } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { closeNeo4jAdmin, neo4jNodeCount, neo4jTestSettings } from '../support/neo4j';
+import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
 import { openTestStore, testStoreKinds } from '../support/stores';
 
 const ROOT = join(__dirname, '..', '..');
@@ -69,6 +69,9 @@ describe('Neo4j start-up errors are one clear line, no stack trace', () => {
 });
 
 if (testStoreKinds().includes('neo4j')) {
+  // After the held store is closed, the test database holds nothing.
+  afterAll(expectNeo4jLeftEmpty);
+
   describe('against the project Neo4j', () => {
     const settings = neo4jTestSettings()!;
     /** How a user points the CLI at Neo4j: the URI and credentials in the environment. */
@@ -79,14 +82,7 @@ if (testStoreKinds().includes('neo4j')) {
     beforeAll(async () => {
       held = await openTestStore('neo4j');
     });
-    afterAll(async () => {
-      try {
-        await held?.close();
-        expect(await neo4jNodeCount()).toBe(0);
-      } finally {
-        await closeNeo4jAdmin();
-      }
-    });
+    afterAll(() => held?.close());
 
     it('migrate brings Neo4j up to date, and is idempotent', () => {
       for (let i = 0; i < 2; i++) {

@@ -19,12 +19,13 @@ import {
   TakeSnapshotDocument,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore } from '../support/stores';
 import { countCalls, type CountingStore } from '../support/counting-store';
 import { parseStrictly } from './parsers';
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('compliance API', (kind) => {
   let app: TestApp;

@@ -8,7 +8,7 @@ import { ComplianceService } from '../../src/services/compliance/compliance-serv
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore, openTestStore } from '../support/stores';
 import { compliantApp, flowOf, indexOf, partyOf, seedIndex, variant, type Inventory } from './fixtures';
 
@@ -132,7 +132,8 @@ describe('diffing two inventories', () => {
   });
 });
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('snapshots and diffs through the service', (kind) => {
   let store: InventoryStore | undefined;

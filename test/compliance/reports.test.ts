@@ -15,12 +15,13 @@ import { collectedInformationList, thirdPartySharingList } from '../../src/domai
 import { COMPLIANCE_RULES } from '../../src/domain/compliance/rules';
 import { compliantApp, flowOf, partyOf, seedIndex, variant } from './fixtures';
 import { parseCsv, parseStrictly } from './parsers';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore, openTestStore } from '../support/stores';
 
 const generated = () => new Date('2025-03-01T08:00:00Z');
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('reports', (storeKind) => {
   describe('on the seeded 进圈 inventory', () => {

@@ -15,7 +15,7 @@ import {
   UpsertPersonalFieldDocument,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore } from '../support/stores';
 
 const manifest = {
@@ -53,7 +53,8 @@ const manifest = {
   ],
 };
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('GraphQL API', (kind) => {
   let app: TestApp;

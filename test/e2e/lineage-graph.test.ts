@@ -4,10 +4,11 @@
  */
 import { LineageGraphExportDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore } from '../support/stores';
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('PersonalField.lineageGraph', (kind) => {
   let app: TestApp;

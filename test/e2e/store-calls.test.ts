@@ -1,15 +1,16 @@
 /**
  * DataLoaders per request: the number of store calls for a list query must not grow with the
- * number of items listed (no N+1), measured on the real store behind a real HTTP server.
+ * number of items listed (no N+1), measured on each real store behind a real HTTP server.
  */
 import { FieldListDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
-import { closeNeo4jAdmin } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore } from '../support/stores';
 import { countCalls, type CountingStore } from '../support/counting-store';
 import { syntheticInventory } from '../support/synthetic';
 
-afterAll(closeNeo4jAdmin);
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
 describeEachStore('store calls per list query', (kind) => {
   let app: TestApp;

@@ -12,7 +12,7 @@ import { InventoryService } from '../../src/services/inventory-service';
 import { serializeManifest, type ManifestFormat } from '../../src/services/manifest-files';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { closeNeo4jAdmin, neo4jNodeCount } from '../support/neo4j';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { openTestStore, testStoreKinds, type StoreKind } from '../support/stores';
 
 const KINDS = ['sqlite', 'neo4j'] as const satisfies readonly StoreKind[];
@@ -25,13 +25,7 @@ async function exportText(store: InventoryStore, format: ManifestFormat): Promis
 
 if (testStoreKinds().includes('neo4j')) {
   // After the stores are closed the test database holds nothing: no inventory, versions, audit entries or keys.
-  afterAll(async () => {
-    try {
-      expect(await neo4jNodeCount()).toBe(0);
-    } finally {
-      await closeNeo4jAdmin();
-    }
-  });
+  afterAll(expectNeo4jLeftEmpty);
 
   describe('the 进圈 seed loaded into each store', () => {
     const stores = {} as Record<StoreKind, InventoryStore>;

@@ -139,3 +139,17 @@ export async function closeNeo4jAdmin(): Promise<void> {
   await admin?.close();
   admin = undefined;
 }
+
+/**
+ * jest's file-level afterAll in files that may use the test Neo4j: once the file's stores are
+ * closed the database holds no node at all (inventory, versions, audit entries, API keys,
+ * snapshots), then the admin driver is closed. Does nothing when no Neo4j is configured.
+ */
+export async function expectNeo4jLeftEmpty(): Promise<void> {
+  if (!neo4jTestSettings()) return;
+  try {
+    expect(await neo4jNodeCount()).toBe(0);
+  } finally {
+    await closeNeo4jAdmin();
+  }
+}
