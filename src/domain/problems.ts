@@ -57,11 +57,13 @@ export class ConflictError extends Error {
     readonly key: string,
     readonly expectedVersion: number,
     readonly actualVersion: number | null,
+    /** Overrides the version wording, for conflicts found by the database (a unique key taken meanwhile). */
+    message?: string,
   ) {
     super(
-      actualVersion === null
+      message ?? (actualVersion === null
         ? `${nodeType} "${key}" was expected at version ${expectedVersion} but does not exist (deleted by someone else?)`
-        : `${nodeType} "${key}" is at version ${actualVersion}, not ${expectedVersion}: someone else changed it; reload and retry`,
+        : `${nodeType} "${key}" is at version ${actualVersion}, not ${expectedVersion}: someone else changed it; reload and retry`),
     );
     this.name = 'ConflictError';
   }

@@ -3,7 +3,7 @@
  * Neo4j Cypher parser, with the adapter's own labels, relationship types and property keys as the
  * schema: a syntax error, an unknown label, relationship type or property fails the suite.
  */
-import { allStatements } from '../../src/store/neo4j/cypher';
+import { allStatements } from '../../src/store/neo4j/cypher-reads';
 import { ALL_LABELS, PROPERTY_KEYS, RELATIONSHIP_TYPES } from '../../src/store/neo4j/graph-model';
 
 // The package is ESM-first with a CommonJS build; jest loads the CommonJS one.

@@ -6,11 +6,11 @@
 import { startServer, type RunningServer } from '../../src/server';
 import { AccessControl } from '../../src/services/access/access-control';
 import { newApiKey } from '../../src/services/access/api-keys';
-import { CYPHER } from '../../src/store/neo4j/cypher';
+import neo4j from 'neo4j-driver';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { DEFAULT_LINEAGE_LIMITS } from '../../src/domain/lineage';
 import { parseManifest } from '../../src/domain/validate';
-import { RecordingNeo4j, type Responder } from '../support/recording-neo4j';
+import { checkBoltTypes, RecordingNeo4j, type Responder } from '../support/recording-neo4j';
 
 const IMEI = { key: 'imei', v: 3, name: 'IMEI', category: 'ids', sources: ['policy#四.2.5'] };
 const IDS = { key: 'ids', v: 3, name: 'Device identifiers', parent: 'device', sensitiveClass: 'NETWORK_IDENTITY', sources: [] };
@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 /** Reads go anonymously (loopback); mutations carry an editor key the adapter looks up. */
 async function serve(respond: Responder) {
-  const driver = new RecordingNeo4j((name, params) => (name === 'findApiKey' ? [{ key: { ...editor.record } }] : respond(name, params)));
+  const driver = new RecordingNeo4j((name, params) => (name === 'findApiKey' ? [{ key: { ...editor.record } }] : name === 'readControl' ? [{ v: 3, seq: 41 }] : respond(name, params)));
   const store = new Neo4jStore(driver);
   server = await startServer(store, { port: 0, host: '127.0.0.1', access: new AccessControl(store, null), logError: () => undefined });
   const post = async (query: string, variables?: object) => {
@@ -39,50 +39,48 @@ afterEach(async () => {
   server = undefined;
 });
 
-it('personalField with its category: two batched reads, exact Cypher', async () => {
+it('personalField with its category: two batched reads, each one statement with content and version', async () => {
   const { driver, post } = await serve((name) => {
-    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN }];
-    if (name === 'getNodes.category') return [{ node: IDS, chain: CHAIN.slice(1) }];
+    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 2 }];
+    if (name === 'getNodes.category') return [{ node: IDS, chain: CHAIN.slice(1), version: 1 }];
   });
-  const res = await post('{ personalField(key: "imei") { name sensitive sensitiveClass category { key name } } }');
-  expect(res.data).toEqual({ personalField: { name: 'IMEI', sensitive: true, sensitiveClass: 'NETWORK_IDENTITY', category: { key: 'ids', name: 'Device identifiers' } } });
-  // Each node read also reads its version, in the same transaction (content and version agree).
+  const res = await post('{ personalField(key: "imei") { name version sensitive sensitiveClass category { key name } } }');
+  expect(res.data).toEqual({ personalField: { name: 'IMEI', version: 2, sensitive: true, sensitiveClass: 'NETWORK_IDENTITY', category: { key: 'ids', name: 'Device identifiers' } } });
   expect(driver.sent.map(({ name, mode, params }) => ({ name, mode, params }))).toEqual([
     { name: 'getNodes.field', mode: 'READ', params: { keys: ['imei'] } },
-    { name: 'readVersions', mode: 'READ', params: { nodeType: 'field', keys: ['imei'] } },
     { name: 'getNodes.category', mode: 'READ', params: { keys: ['ids'] } },
-    { name: 'readVersions', mode: 'READ', params: { nodeType: 'category', keys: ['ids'] } },
   ]);
-  expect(driver.sent[0].transaction).toBe(driver.sent[1].transaction);
-  expect(driver.sent[0].query).toBe(`MATCH (inv:InventoryVersion {active: true})
-WITH inv.v AS v
+  expect(driver.sent[0].query).toBe(`MATCH (ctl:InventoryControl {id: 1})
+WITH ctl.activeVersion AS v
 UNWIND $keys AS k
 MATCH (n:PersonalField {key: k, v: v})
 OPTIONAL MATCH chain = (n)-[:IN_CATEGORY]->(:DataCategory)-[:CHILD_OF*0..200]->(root:DataCategory)
 WHERE NOT EXISTS { (root)-[:CHILD_OF]->(:DataCategory) }
-WITH n, [x IN nodes(chain) | x {.sensitive, .sensitiveClass}] AS chain
-RETURN n {.*} AS node, chain`);
+WITH n, v, [x IN nodes(chain) | x {.sensitive, .sensitiveClass}] AS chain
+RETURN n {.*} AS node, chain, coalesce(COLLECT { MATCH (nv:NodeVersion {nodeType: 'field', key: n.key, v: v}) RETURN nv.version }[0], 1) AS version`);
 });
 
-it('personalFields with filters: one read transaction, page and count, every filter a parameter', async () => {
+it('personalFields with filters: composed with only the filters given, anchored on the recipient, page and count in one transaction', async () => {
   const { driver, post } = await serve((name) => {
-    if (name === 'listFieldsPage') return [{ node: IMEI, chain: CHAIN }];
-    if (name === 'listFieldsCount') return [{ total: 1 }];
+    if (name.startsWith('listFields[') && name.endsWith('.page')) return [{ node: IMEI, chain: CHAIN, version: 1 }];
+    if (name.startsWith('listFields[') && name.endsWith('.count')) return [{ total: 1 }];
   });
   const res = await post('{ personalFields(filter: { search: "IME", sensitive: true, recipientKey: "umeng" }, first: 2) { totalCount pageInfo { hasNextPage } nodes { key } } }');
   expect(res.data).toEqual({ personalFields: { totalCount: 1, pageInfo: { hasNextPage: false }, nodes: [{ key: 'imei' }] } });
-  const filters = { search: 'ime', sensitive: true, categoryKey: null, purposeKey: null, permissionKey: null, recipientKey: 'umeng' };
+  const filters = { search: 'ime', sensitive: true, recipientKey: 'umeng' };
   expect(driver.sent.map(({ name, transaction, params }) => ({ name, transaction, params }))).toEqual([
-    { name: 'listFieldsPage', transaction: 1, params: { ...filters, afterKey: null, limit: 3 } },
-    { name: 'listFieldsCount', transaction: 1, params: filters },
+    { name: 'listFields[search,sensitive,recipientKey].page', transaction: 1, params: { ...filters, limit: 3 } },
+    { name: 'listFields[search,sensitive,recipientKey].count', transaction: 1, params: filters },
   ]);
-  expect(driver.sent[0].query).toContain(`AND ($recipientKey IS NULL OR EXISTS {
-        MATCH (fl:DataFlow)-[:TO]->(:Party {key: $recipientKey, v: v})`);
-  // Injection-shaped input stays a parameter value.
+  const page = driver.sent[0].query;
+  expect(page).toContain('MATCH (:Party {key: $recipientKey, v: v})<-[:TO]-(fl:DataFlow)');
+  expect(page).not.toMatch(/IS NULL OR|\$categoryKey|\$purposeKey|\$permissionKey/);
+  expect(page).toMatch(/ORDER BY n\.key LIMIT \$limit/);
+  // Injection-shaped input stays a parameter value; the statement text does not change with values.
   driver.clear();
   await post('{ personalFields(filter: { search: "x\\") DETACH DELETE n //" }) { totalCount } }');
   expect(driver.sent[0].params.search).toBe('x") detach delete n //');
-  expect(driver.sent[0].query).toBe(CYPHER.listFieldsPage);
+  expect(driver.sent[0].name).toBe('listFields[search].page');
 });
 
 it('lineage: one statement fetches the edges, the shared walk makes the paths', async () => {
@@ -92,10 +90,10 @@ it('lineage: one statement fetches the edges, the shared walk makes the paths', 
     { key: 'sync', from: 'app', to: 'servers' },
     { key: 'back', from: 'servers', to: 'app' },
   ];
-  const party = (key: string) => ({ node: { key, v: 3, name: key, kind: 'THIRD_PARTY', sdkPackages: [], sources: [] } });
-  const flow = (e: { key: string; from: string; to: string }) => ({ node: { key: e.key, v: 3, fromKey: e.from, toKey: e.to, kind: 'PROVISION', fields: ['imei'], categories: [], purposes: [], legalBases: [], permissions: [], consent: 'CONSENT', optional: true, deidentified: false, sources: [] } });
+  const party = (key: string) => ({ node: { key, v: 3, name: key, kind: 'THIRD_PARTY', sdkPackages: [], sources: [] }, version: 1 });
+  const flow = (e: { key: string; from: string; to: string }) => ({ node: { key: e.key, v: 3, fromKey: e.from, toKey: e.to, kind: 'PROVISION', fields: ['imei'], categories: [], purposes: [], legalBases: [], permissions: [], consent: 'CONSENT', optional: true, deidentified: false, sources: [] }, version: 1 });
   const { driver, post } = await serve((name, params) => {
-    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN }];
+    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 1 }];
     if (name === 'lineageEdges') return [{ key: 'imei', edges }];
     if (name === 'getNodes.flow') return (params.keys as string[]).map((k) => flow(edges.find((e) => e.key === k)!));
     if (name === 'getNodes.party') return (params.keys as string[]).map(party);
@@ -105,44 +103,60 @@ it('lineage: one statement fetches the edges, the shared walk makes the paths', 
   expect(lineage.truncated).toBe(false);
   expect(lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('>')}=>${p.destination.key}`)).toEqual(['collect>share=>umeng', 'collect>sync>back=>app']);
   // Hops and destinations load in parallel; the order between those two reads is free.
-  expect(driver.names().slice(0, 3)).toEqual(['getNodes.field', 'readVersions', 'lineageEdges']);
-  expect(driver.names().slice(3).sort()).toEqual(['getNodes.flow', 'getNodes.party', 'readVersions', 'readVersions']);
-  expect(driver.sent[2].params).toEqual({ keys: ['imei'] });
-  expect(driver.sent[2].query).not.toMatch(/shortestPath|allShortestPaths|\*\.\./);
+  expect(driver.names().slice(0, 2)).toEqual(['getNodes.field', 'lineageEdges']);
+  expect(driver.names().slice(2).sort()).toEqual(['getNodes.flow', 'getNodes.party']);
+  expect(driver.sent[1].params).toEqual({ keys: ['imei'] });
+  expect(driver.sent[1].query).not.toMatch(/shortestPath|allShortestPaths|\*\.\./);
 });
 
-it('upsertPersonalField: references checked, then one write transaction rebuilding its edges', async () => {
+it('upsertPersonalField: one write transaction that takes the inventory lock first, then reads, writes and audits', async () => {
   const { driver, post } = await serve((name) => {
     if (name === 'existingKeys.category') return [{ key: 'ids' }];
     if (name === 'getClauses') return [{ clause: { citation: 'policy#四.2.5', documentKey: 'policy', ref: '四.2.5', ordinal: 0, text: '…' } }];
-    if (name === 'activeVersion') return [{ v: 3 }];
-    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN }];
+    if (name === 'inventoryIsEmpty') return [{ empty: false }];
+    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 1 }];
   });
   const res = await post('mutation { upsertPersonalField(input: { key: "imei", name: "IMEI number", category: "ids", sources: ["policy#四.2.5"] }) { key } }');
   expect(res.errors).toBeUndefined();
   const writes = driver.sent.filter((s) => s.mode === 'WRITE');
   expect(new Set(writes.map((s) => s.transaction)).size).toBe(1);
-  expect(writes.map(({ name, params }) => ({ name, params })).filter((w) => !['appendAudit', 'bumpVersions', 'resetVersions'].includes(w.name))).toEqual([
+  expect(writes.map(({ name, params }) => ({ name, params: name === 'lockInventory' ? {} : params }))).toEqual([
+    // The lock, then the active version read while holding it.
+    { name: 'lockInventory', params: {} },
+    { name: 'readControl', params: {} },
+    { name: 'inventoryIsEmpty', params: {} },
     // What the write replaces, read in the same transaction, for the audit log.
     { name: 'getNodes.field', params: { keys: ['imei'] } },
-    { name: 'activeVersion', params: {} },
     { name: 'upsertNodes.field', params: { v: 3, rows: [{ key: 'imei', props: { name: 'IMEI number', category: 'ids', sources: ['policy#四.2.5'] } }] } },
     { name: 'dropOwnedEdges.field', params: { v: 3, keys: ['imei'] } },
     { name: 'linkEdges.field.IN_CATEGORY', params: { v: 3, links: [{ owner: 'imei', target: 'ids' }] } },
     { name: 'linkEdges.field.CITES', params: { v: 3, links: [{ owner: 'imei', target: 'policy#四.2.5' }] } },
+    { name: 'appendAudit', params: { entries: [expect.objectContaining({ actor: 'key:' + editor.record.id, operation: 'UPDATE', entityType: 'field', entityKey: 'imei' })] } },
+    { name: 'bumpVersions', params: { v: 3, rows: [{ type: 'field', key: 'imei' }] } },
+    { name: 'resetVersions', params: { v: 3, rows: [] } },
   ]);
-  const audit = writes.find((w) => w.name === 'appendAudit')!;
-  expect(audit.params.entries).toEqual([expect.objectContaining({ actor: 'key:' + editor.record.id, operation: 'UPDATE', entityType: 'field', entityKey: 'imei' })]);
-  expect(writes.find((w) => w.name === 'bumpVersions')!.params).toEqual({ v: 3, rows: [{ type: 'field', key: 'imei' }] });
+  // The entry carries no id of the client's making: the database numbers it from its sequence.
+  expect(writes.find((w) => w.name === 'appendAudit')!.params.entries).toEqual([expect.not.objectContaining({ id: expect.anything() })]);
   expect(writes.find((w) => w.name === 'upsertNodes.field')!.query).toBe(`UNWIND $rows AS row
 MERGE (n:PersonalField {key: row.key, v: $v})
 SET n = row.props, n.key = row.key, n.v = $v`);
 });
 
+it('an expected version is checked after the lock is taken, in the writing transaction', async () => {
+  const { driver, post } = await serve((name) => {
+    if (name === 'existingKeys.category') return [{ key: 'ids' }];
+    if (name === 'versions.field') return [{ key: 'imei', version: 4 }];
+  });
+  const res = await post('mutation { upsertPersonalField(input: { key: "imei", name: "IMEI", category: "ids", expectedVersion: 3 }) { key } }');
+  expect(res.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', expectedVersion: 3, actualVersion: 4 });
+  const writes = driver.sent.filter((s) => s.mode === 'WRITE');
+  expect(writes.map((w) => w.name)).toEqual(['lockInventory', 'readControl', 'versions.field']);
+  expect(new Set(writes.map((w) => w.transaction)).size).toBe(1);
+});
+
 it('a reference that vanished between check and write fails the write whole', async () => {
   const { post } = await serve((name) => {
     if (name === 'existingKeys.category') return [{ key: 'ids' }];
-    if (name === 'activeVersion') return [{ v: 3 }];
     // The category was deleted by another writer after the check: the edge finds no target.
     if (name === 'linkEdges.field.IN_CATEGORY') return [{ owner: 'imei', target: 'ids' }];
   });
@@ -161,19 +175,21 @@ it('deleting a referenced party names the referrers and deletes nothing', async 
   expect(driver.names()).not.toContain('deleteNode.party');
 });
 
-describe('round trips: each store read is one transaction of one statement (nodes and pages: two), like the embedded store', () => {
+describe('round trips: each store read is one transaction of one statement (pages: two), like the embedded store', () => {
   const store = () => {
-    const driver = new RecordingNeo4j();
+    const driver = new RecordingNeo4j((name) => (name === 'readControl' ? [{ v: 3, seq: 0 }] : undefined));
     return { driver, store: new Neo4jStore(driver) };
   };
   it.each([
-    ['getNodes (with versions)', (s: Neo4jStore) => s.getNodes('flow', ['a', 'b', 'c']), 2],
+    ['getNodes (with versions)', (s: Neo4jStore) => s.getNodes('flow', ['a', 'b', 'c']), 1],
+    ['versions', (s: Neo4jStore) => s.versions('flow', ['a', 'b']), 1],
     ['related', (s: Neo4jStore) => s.related('field.flows', ['a', 'b', 'c']), 1],
     ['getClauses', (s: Neo4jStore) => s.getClauses(['d#1', 'd#2']), 1],
     ['traceLineage', (s: Neo4jStore) => s.traceLineage(['a', 'b'].map((fieldKey) => ({ fieldKey, direction: 'DOWNSTREAM' as const, limits: DEFAULT_LINEAGE_LIMITS }))), 1],
     ['listParties', (s: Neo4jStore) => s.listParties({}), 1],
     ['listFields', (s: Neo4jStore) => s.listFields({}, { first: 500 }), 2],
     ['listFlows', (s: Neo4jStore) => s.listFlows({}, { first: 500 }), 2],
+    ['listAuditEntries', (s: Neo4jStore) => s.listAuditEntries({}, { first: 50 }), 2],
   ])('%s', async (_name, call, statements) => {
     const { driver, store: s } = store();
     await call(s);
@@ -181,14 +197,48 @@ describe('round trips: each store read is one transaction of one statement (node
     expect(new Set(driver.sent.map((x) => x.transaction)).size).toBe(1);
     expect(driver.sent.every((x) => x.mode === 'READ')).toBe(true);
   });
+
+  it('every session shares the store\'s one bookmark manager (a read after a write sees it on a cluster)', async () => {
+    const { driver, store: s } = store();
+    await s.getNodes('field', ['a']);
+    await s.deleteNodes('purpose', ['p']);
+    await s.listFlows({}, { first: 5 });
+    const managers = new Set(driver.sent.map((x) => x.bookmarkManager));
+    expect(managers.size).toBe(1);
+    expect([...managers][0]).toBeDefined();
+    // Another store (another process, say) has its own.
+    const other = store();
+    await other.store.getNodes('field', ['a']);
+    expect(other.driver.sent[0].bookmarkManager).not.toBe([...managers][0]);
+  });
+});
+
+describe('Bolt parameter types', () => {
+  it('limits, batch sizes and versions go as integers: every statement the contract-shaped calls send passes the check', async () => {
+    const driver = new RecordingNeo4j((name) => (name === 'readControl' ? [{ v: 3, seq: 0 }] : name === 'createStagingVersion' ? [{ v: 4 }] : undefined));
+    const s = new Neo4jStore(driver, { batchSize: 2 });
+    await s.listFields({ search: 'x' }, { first: 10, afterKey: 'a' });
+    await s.listFlows({}, { first: 10 });
+    await s.listAuditEntries({}, { first: 10, afterId: '7' });
+    await s.write(parseManifest({ categories: [{ key: 'c', name: 'C' }] }), 'REPLACE');
+    const limits = driver.sent.filter((x) => 'limit' in x.params || 'batch' in x.params);
+    expect(limits.length).toBeGreaterThan(3);
+    expect(driver.sent.find((x) => x.name.startsWith('listAudit['))!.params).toMatchObject({ afterSeq: 7, limit: 11 });
+  });
+
+  it('the check itself fails on a JS number, as a server would refuse `LIMIT 1000.0`', () => {
+    expect(() => checkBoltTypes({ limit: 1000 })).toThrow(/params\.limit is a JS number \(1000\): Bolt sends it as a FLOAT/);
+    expect(() => checkBoltTypes({ rows: [{ props: { ordinal: 2 } }] })).toThrow(/params\.rows\[0\]\.props\.ordinal/);
+    expect(checkBoltTypes({ limit: neo4j.int(1000), keys: ['a'] })).toEqual({ limit: 1000, keys: ['a'] });
+  });
 });
 
 describe('REPLACE streams into a new version and switches it active at the end', () => {
-  it('writes in batches, switches, then drops the old version', async () => {
+  it('writes in batches, then switches under the lock with its audit entry in the same transaction, then drops the old version', async () => {
     const driver = new RecordingNeo4j((name) => {
+      if (name === 'readControl') return [{ v: 3, seq: 10 }];
       if (name === 'createStagingVersion') return [{ v: 4 }];
-      if (name === 'switchVersion') return [{ previous: 3 }];
-      if (name === 'countVersionNodes') return [{ n: 7 }];
+      if (name === 'countVersionNodes') return [{ document: 1, category: 2, field: 3, purpose: 0, permission: 0, party: 1, legalBasis: 0, flow: 0 }];
     });
     const store = new Neo4jStore(driver, { batchSize: 2 });
     const manifest = parseManifest({
@@ -196,26 +246,36 @@ describe('REPLACE streams into a new version and switches it active at the end',
       fields: ['a', 'b', 'c', 'd', 'e'].map((k) => ({ key: k, name: k.toUpperCase(), category: 'c' })),
     });
     const summary = await store.write(manifest, 'REPLACE');
+    // Nodes of the retired version, per node type (clauses and version nodes are not nodes of the inventory).
     expect(summary.removed).toBe(7);
     const names = driver.names();
     expect(names.filter((n) => n === 'upsertNodes.field')).toHaveLength(3); // 5 rows in batches of 2
     expect(driver.sent.filter((s) => s.name === 'upsertNodes.field').every((s) => s.params.v === 4)).toBe(true);
+    // Every batch is its own transaction: nothing holds one huge transaction open.
+    expect(new Set(driver.sent.filter((s) => s.name === 'upsertNodes.field').map((s) => s.transaction)).size).toBe(3);
+    const switchTx = driver.sent.find((s) => s.name === 'switchVersion')!.transaction;
+    expect(driver.sent.filter((s) => s.transaction === switchTx).map((s) => s.name)).toEqual([
+      'lockInventory', 'readControl', 'countVersionNodes', 'switchVersion', 'countVersionNodes', 'appendAudit',
+    ]);
+    expect(driver.sent.find((s) => s.name === 'appendAudit')!.params.entries).toEqual([
+      expect.objectContaining({ operation: 'REPLACE_INVENTORY', entityType: 'inventory', entityKey: '*' }),
+    ]);
     expect(names.indexOf('switchVersion')).toBeGreaterThan(names.lastIndexOf('linkEdges.field.IN_CATEGORY'));
     expect(names.indexOf('switchVersion')).toBeLessThan(names.indexOf('deleteVersionBatch.field'));
+    expect(driver.sent.filter((s) => s.name.startsWith('deleteVersionBatch.')).map((s) => s.name)).toContain('deleteVersionBatch.nodeVersion');
     expect(driver.sent.find((s) => s.name === 'deleteVersion')!.params).toEqual({ v: 3 });
-    // Every batch is its own transaction: nothing holds one huge transaction open.
-    const txOfFieldBatches = new Set(driver.sent.filter((s) => s.name === 'upsertNodes.field').map((s) => s.transaction));
-    expect(txOfFieldBatches.size).toBe(3);
   });
 
   it('drops the staged version and keeps the active one when a check fails', async () => {
     const driver = new RecordingNeo4j((name) => {
+      if (name === 'readControl') return [{ v: 3, seq: 0 }];
       if (name === 'createStagingVersion') return [{ v: 4 }];
       if (name === 'categoryCycles') return [{ key: 'c' }];
     });
     const store = new Neo4jStore(driver);
     await expect(store.write(parseManifest({ categories: [{ key: 'c', name: 'C' }] }), 'REPLACE')).rejects.toThrow('own ancestor');
     expect(driver.names()).not.toContain('switchVersion');
+    expect(driver.names()).not.toContain('appendAudit');
     expect(driver.sent.find((s) => s.name === 'deleteVersion')!.params).toEqual({ v: 4 });
   });
 });

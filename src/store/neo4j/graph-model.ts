@@ -4,8 +4,10 @@
  * as the database schema, so a typo in a label, type or property fails the test suite.
  *
  * Every inventory node carries `v`, the inventory version it belongs to. Reads see the version
- * marked active on the single (:InventoryVersion {active: true}) node; a REPLACE import streams
- * into a new version and switches the pointer in one small transaction (see neo4j-store.ts).
+ * named by `activeVersion` on the single (:InventoryControl {id: 1}) node; a REPLACE import
+ * streams into a new version and switches that pointer in one small transaction. Every write
+ * transaction first locks the control node, so writers take turns and the audit sequence kept
+ * there (`lastSeq`) is an order the database guarantees (see neo4j-store.ts).
  */
 import type { NodeType } from '../../domain/vocabulary';
 
@@ -22,6 +24,7 @@ export const LABEL: Record<NodeType, string> = {
 
 export const CLAUSE_LABEL = 'Clause';
 export const VERSION_LABEL = 'InventoryVersion';
+export const CONTROL_LABEL = 'InventoryControl';
 export const SNAPSHOT_LABEL = 'InventorySnapshot';
 export const API_KEY_LABEL = 'ApiKey';
 export const AUDIT_LABEL = 'AuditEntry';
@@ -80,8 +83,8 @@ export const PROPERTY_KEYS = [
     // flows
     'fromKey', 'toKey', 'fields', 'categories', 'purposes', 'legalBases', 'permissions', 'consent', 'optional',
     'deidentified', 'retentionDescription', 'retentionMinimum', 'retentionMaximum', 'scenario',
-    // versions and snapshots
-    'active', 'staging', 'createdAt', 'label', 'manifest',
+    // the control node, versions and snapshots
+    'activeVersion', 'lastVersion', 'active', 'lastSeq', 'lockedAt', 'state', 'createdAt', 'label', 'manifest', 'seq',
     // API keys
     'id', 'role', 'hash', 'revokedAt',
     // audit log and node versions
@@ -91,7 +94,7 @@ export const PROPERTY_KEYS = [
   ]),
 ].sort();
 
-export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, SNAPSHOT_LABEL, API_KEY_LABEL, AUDIT_LABEL, NODE_VERSION_LABEL].sort();
+export const ALL_LABELS = [...Object.values(LABEL), CLAUSE_LABEL, VERSION_LABEL, CONTROL_LABEL, SNAPSHOT_LABEL, API_KEY_LABEL, AUDIT_LABEL, NODE_VERSION_LABEL].sort();
 
 /** The NodeType a label stands for (for naming referrers as `flow:share`). */
 export function nodeTypeOfLabel(label: string): NodeType | null {
