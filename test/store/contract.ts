@@ -38,6 +38,7 @@ import {
   tinyInventoryInput,
   without,
 } from './fixtures';
+import { describeConcurrencyContract } from './contract-concurrency';
 
 type Open = () => Promise<InventoryStore>;
 type Close = (store: InventoryStore) => Promise<void>;
@@ -154,6 +155,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeDeletes(open, close);
     describeSnapshots(open, close);
     describeVersionsAndAudit(open, close);
+    describeConcurrencyContract(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();

@@ -10,7 +10,7 @@
  */
 import { isInt, type BookmarkManager, type Integer } from 'neo4j-driver';
 import { allStatements, readShapes } from '../../src/store/neo4j/cypher-reads';
-import type { Neo4jConnection, QueryRunner, SessionConfig } from '../../src/store/neo4j/neo4j-store';
+import type { Neo4jConnection, QueryRunner, SessionConfig } from '../../src/store/neo4j/transactions';
 
 export interface SentStatement {
   name: string;

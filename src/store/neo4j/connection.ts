@@ -3,7 +3,8 @@
  * (unreachable server, wrong credentials, unknown database) instead of a stack trace.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { Neo4jStore, type Neo4jConnection } from './neo4j-store';
+import { Neo4jStore } from './neo4j-store';
+import type { Neo4jConnection } from './transactions';
 
 export interface Neo4jSettings {
   uri?: string;

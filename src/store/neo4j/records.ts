@@ -6,6 +6,10 @@ import type { DataFlow, Manifest } from '../../domain/manifest';
 import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domain/sensitivity';
 import type { NodeType, SensitiveClass } from '../../domain/vocabulary';
 import type { NodeOf, StoredClause } from '../inventory-store';
+import type { AuditEntry, AuditOperation } from '../../domain/audit';
+import type { ApiKeyRecord } from '../../services/access/api-keys';
+
+type Row = Record<string, unknown>;
 
 export type Props = Record<string, unknown>;
 
@@ -90,4 +94,51 @@ export function clauseFromProps(props: Props): StoredClause {
     title: (props.title as string | undefined) ?? null,
     text: props.text as string,
   };
+}
+
+/** A stored clause as the manifest has it (no title key when it has none). */
+export function clauseRecord(c: Props): { ref: string; title?: string; text: string } {
+  return c.title == null ? { ref: c.ref as string, text: c.text as string } : { ref: c.ref as string, title: c.title as string, text: c.text as string };
+}
+
+/** An audit entry's properties; its id and sequence number are given by the database (appendAudit). */
+export function auditProps(at: string, actor: string, operation: AuditOperation, entityType: string, entityKey: string, before: unknown, after: unknown): Props {
+  return compact({
+    at,
+    actor,
+    operation,
+    entityType,
+    entityKey,
+    before: before == null ? null : JSON.stringify(before),
+    after: after == null ? null : JSON.stringify(after),
+  });
+}
+
+export function auditFromProps(p: Props): AuditEntry {
+  return {
+    id: p.id as string,
+    at: p.at as string,
+    actor: p.actor as string,
+    operation: p.operation as AuditOperation,
+    entityType: p.entityType as AuditEntry['entityType'],
+    entityKey: p.entityKey as string,
+    before: p.before == null ? null : JSON.parse(p.before as string),
+    after: p.after == null ? null : JSON.parse(p.after as string),
+  };
+}
+
+export function apiKeyFromProps(p: Props): ApiKeyRecord {
+  return {
+    id: p.id as string,
+    name: p.name as string,
+    role: p.role as ApiKeyRecord['role'],
+    hash: p.hash as string,
+    createdAt: p.createdAt as string,
+    revokedAt: (p.revokedAt as string | undefined) ?? null,
+  };
+}
+
+/** A node read with its version (list reads hand out versions too: `listVersions`). */
+export function withVersion<T extends NodeType>(type: T, r: Row): NodeOf[T] {
+  return { ...fromProps(type, r.node as Props, r.chain as never), version: (r.version as number | undefined) ?? 1 } as NodeOf[T];
 }

@@ -1,0 +1,216 @@
+/**
+ * The steps of a write, each inside the caller's transaction: reading what a write replaces (for
+ * the audit log), upserting nodes and rebuilding their edges in batches, the checks that make a
+ * write fail whole, counts, the audit entries, and the export read under the write lock.
+ */
+import type { Manifest } from '../../domain/manifest';
+import { ConflictError, ValidationError, type Problem } from '../../domain/problems';
+import { SECTION_OF } from '../../domain/references';
+import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
+import type { WriteContext } from '../../domain/audit';
+import { CYPHER } from './cypher';
+import { OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
+import { clauseRecord, fromProps, toProps, type Props } from './records';
+import { rowsOf, run, type QueryRunner, type Row } from './transactions';
+
+export type NodeCounts = Record<NodeType, number>;
+
+export class InventoryWrites {
+  /** `batchSize`: rows per statement (and, for a REPLACE, per transaction). */
+  constructor(readonly batchSize: number) {}
+
+  async exportIn(tx: QueryRunner): Promise<Manifest> {
+    const all = async <T extends NodeType>(type: T) =>
+      rowsOf(await run(tx, CYPHER.listAll[type], {})).map((r) => fromProps(type, r.node as Props, r.chain as never)).sort(byKey);
+    const clauses = rowsOf(await run(tx, CYPHER.exportClauses, {})).map((r) => r.clause as Props);
+    const strip = <R extends { effective: unknown }>(r: R): Omit<R, 'effective'> => {
+      const { effective: _, ...rest } = r;
+      return rest;
+    };
+    const byDocument = groupClauses(clauses);
+    const documents = (await all('document')).map((d) => ({ ...d, clauses: byDocument.get(d.key) ?? [] }));
+    return {
+      version: 1 as const,
+      documents,
+      categories: (await all('category')).map(strip),
+      fields: (await all('field')).map(strip),
+      purposes: await all('purpose'),
+      permissions: await all('permission'),
+      parties: await all('party'),
+      legalBases: await all('legalBasis'),
+      flows: await all('flow'),
+    };
+  }
+
+  /** Throws ConflictError unless each expected version is the stored one (the lock is held). */
+  async checkExpected(tx: QueryRunner, v: number, context: WriteContext | undefined): Promise<void> {
+    void v;
+    for (const e of context?.expectedVersions ?? []) {
+      const actual = (rowsOf(await run(tx, CYPHER.versions[e.type], { keys: [e.key] }))[0]?.version as number | undefined) ?? 0;
+      if (actual === 0) throw new ConflictError(e.type, e.key, e.version, null);
+      if (actual !== e.version) throw new ConflictError(e.type, e.key, e.version, actual);
+    }
+  }
+
+  async countNodes(tx: QueryRunner, v: number): Promise<NodeCounts> {
+    const [row] = rowsOf(await run(tx, CYPHER.countVersionNodes, { v }));
+    return Object.fromEntries(NODE_TYPES.map((t) => [t, (row?.[t] as number) ?? 0])) as NodeCounts;
+  }
+
+  async appendAudit(tx: QueryRunner, entries: Props[]): Promise<void> {
+    if (entries.length > 0) await run(tx, CYPHER.appendAudit, { entries });
+  }
+
+  /** Stored records (manifest-shaped, documents with clauses) for the audit log's "before". */
+  async recordsIn(tx: QueryRunner, type: NodeType, keys: readonly string[]): Promise<Map<string, unknown>> {
+    const out = new Map<string, unknown>();
+    if (keys.length === 0) return out;
+    const rows = rowsOf(await run(tx, CYPHER.getNodes[type], { keys: [...new Set(keys)] }));
+    const byDocument = type === 'document' ? groupClauses(rowsOf(await run(tx, CYPHER.exportClauses, {})).map((r) => r.clause as Props)) : null;
+    for (const r of rows) {
+      const { effective: _, ...record } = fromProps(type, r.node as Props, r.chain as never) as unknown as Record<string, unknown> & { key: string };
+      out.set(record.key, byDocument ? { ...record, clauses: byDocument.get(record.key) ?? [] } : record);
+    }
+    return out;
+  }
+
+  async beforeLookup(tx: QueryRunner, manifest: Manifest): Promise<(type: NodeType, key: string) => unknown> {
+    const byType = new Map<NodeType, Map<string, unknown>>();
+    for (const type of NODE_TYPES) {
+      const keys = (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => n.key);
+      if (keys.length) byType.set(type, await this.recordsIn(tx, type, keys));
+    }
+    return (type, key) => byType.get(type)?.get(key) ?? null;
+  }
+
+  async referrersIn(tx: QueryRunner, type: NodeType, key: string): Promise<string[]> {
+    const query = CYPHER.referrers[type];
+    if (!query) return [];
+    const rows = rowsOf(await run(tx, query, { key }));
+    const names = rows.flatMap((r) => {
+      const t = (r.labels as string[]).map(nodeTypeOfLabel).find((x) => x !== null);
+      return t ? [`${t}:${String(r.key)}`] : [];
+    });
+    return [...new Set(names)].sort(compareKeys);
+  }
+
+  /** A MERGE: nodes first (so references within the manifest resolve), then their edges, then checks. */
+  async mergeInto(tx: QueryRunner, manifest: Manifest, v: number): Promise<void> {
+    const problems: Problem[] = [];
+    const removedCitations = await this.writeDocuments(tx, manifest, v);
+    for (const type of NODE_TYPES) {
+      if (type === 'document') continue;
+      for (const rows of chunks(nodeRows(type, manifest), this.batchSize)) await run(tx, CYPHER.upsertNodes[type], { rows, v });
+    }
+    for (const type of NODE_TYPES) {
+      const nodes = manifest[SECTION_OF[type]] as Array<Record<string, unknown> & { key: string }>;
+      const dropOwned = CYPHER.dropOwnedEdges[type];
+      if (dropOwned) for (const keys of chunks(nodes.map((n) => n.key), this.batchSize)) await run(tx, dropOwned, { keys, v });
+      for (const batch of edgeBatches(type, nodes, this.batchSize)) problems.push(...(await this.link(tx, type, batch, v)));
+    }
+    problems.push(...(await this.checkAfterWrite(tx, manifest, v, removedCitations)));
+    if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');
+  }
+
+  /** Upserts documents and their clauses; returns who cited clauses that are now gone. */
+  async writeDocuments(tx: QueryRunner, manifest: Manifest, v: number): Promise<Row[]> {
+    if (manifest.documents.length === 0) return [];
+    await run(tx, CYPHER.upsertNodes.document, { rows: manifest.documents.map((d) => ({ key: d.key, props: toProps('document', d) })), v });
+    const removed = rowsOf(await run(tx, CYPHER.dropRemovedClauses, { documents: manifest.documents.map((d) => ({ key: d.key, refs: d.clauses.map((c) => c.ref) })), v }));
+    for (const rows of chunks(clauseRows(manifest), this.batchSize)) await run(tx, CYPHER.upsertClauses, { rows, v });
+    return removed.flatMap((r) => (r.citing as Array<{ labels: string[]; key: string }>).map((c) => ({ label: c.labels.find((l) => nodeTypeOfLabel(l)) ?? c.labels[0], key: c.key, citation: r.citation })));
+  }
+
+  /** Creates one batch of owned edges; a problem for each target that does not exist. */
+  async link(tx: QueryRunner, type: NodeType, batch: EdgeBatch, v: number): Promise<Problem[]> {
+    const { edge, links } = batch;
+    return rowsOf(await run(tx, CYPHER.linkEdges[type][edge.rel], { links, v })).map((missing) => ({
+      path: `${type}:${String(missing.owner)}.${edge.target === 'clause' ? 'sources' : edgeProp(edge)}`,
+      message: edge.target === 'clause' ? `cites clause "${String(missing.target)}", which does not exist` : `unknown ${edge.target} "${String(missing.target)}"`,
+    }));
+  }
+
+  async checkAfterWrite(tx: QueryRunner, manifest: Manifest, v: number, removedCitations: Row[]): Promise<Problem[]> {
+    const problems: Problem[] = [];
+    if (removedCitations.length > 0) {
+      for (const r of rowsOf(await run(tx, CYPHER.danglingCitations, { checks: removedCitations, v }))) {
+        const type = nodeTypeOfLabel(r.label as string) ?? String(r.label);
+        problems.push({ path: `${type}:${String(r.key)}.sources`, message: `cites clause "${String(r.citation)}", which the new version of its document no longer has` });
+      }
+    }
+    for (const keys of chunks(manifest.categories.map((c) => c.key), this.batchSize)) {
+      for (const r of rowsOf(await run(tx, CYPHER.categoryCycles, { keys, v }))) {
+        problems.push({ path: `category:${String(r.key)}`, message: `category "${String(r.key)}" would be its own ancestor` });
+      }
+    }
+    return problems;
+  }
+  /** Deletes every node a batch statement matches, inside the caller's transaction. */
+  async deleteAllBatched(tx: QueryRunner, statement: string, v: number): Promise<void> {
+    while ((rowsOf(await run(tx, statement, { v, batch: this.batchSize }))[0]?.deleted as number) > 0);
+  }
+}
+
+export function nodeRows(type: NodeType, manifest: Manifest): Array<{ key: string; props: Props }> {
+  return (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => ({ key: n.key, props: toProps(type, n as never) }));
+}
+
+export function clauseRows(manifest: Manifest) {
+  return manifest.documents.flatMap((d) =>
+    d.clauses.map((c, i) => ({
+      documentKey: d.key,
+      citation: `${d.key}#${c.ref}`,
+      props: { documentKey: d.key, ref: c.ref, ordinal: i, text: c.text, ...(c.title ? { title: c.title } : {}) },
+    })),
+  );
+}
+
+export interface EdgeBatch {
+  edge: OwnedEdge;
+  links: Array<{ owner: string; target: string }>;
+}
+
+/** The owned edges of written nodes, per relationship type, in batches. */
+export function* edgeBatches(type: NodeType, nodes: Array<Record<string, unknown> & { key: string }>, size: number): Generator<EdgeBatch> {
+  for (const edge of OWNED_EDGES[type]) {
+    const links = nodes.flatMap((n) => edgeTargets(type, edge, n).map((target) => ({ owner: n.key, target })));
+    for (const batch of chunks(links, size)) yield { edge, links: batch };
+  }
+}
+
+/** Clauses per document, in document order, as the manifest has them. */
+export function groupClauses(clauses: Props[]): Map<string, Array<{ ref: string; title?: string; text: string }>> {
+  const out = new Map<string, Array<{ ref: string; title?: string; text: string }>>();
+  const sorted = [...clauses].sort((a, b) => compareKeys(a.documentKey as string, b.documentKey as string) || (a.ordinal as number) - (b.ordinal as number));
+  for (const c of sorted) {
+    const list = out.get(c.documentKey as string) ?? [];
+    list.push(clauseRecord(c));
+    out.set(c.documentKey as string, list);
+  }
+  return out;
+}
+
+function edgeTargets(type: NodeType, edge: OwnedEdge, node: Record<string, unknown>): string[] {
+  const props = toProps(type, node as never);
+  const value = props[edge.prop];
+  if (value == null) return [];
+  return Array.isArray(value) ? (value as string[]) : [value as string];
+}
+
+/** The manifest property an edge comes from, for problem paths (`flow:x.purposes`). */
+function edgeProp(edge: OwnedEdge): string {
+  return ({ fromKey: 'from', toKey: 'to' } as Record<string, string>)[edge.prop] ?? edge.prop;
+}
+
+export function* chunks<T>(items: T[], size: number): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** Code-point order, the same order SQLite's BINARY collation gives keys. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function byKey(a: { key: string }, b: { key: string }): number {
+  return compareKeys(a.key, b.key);
+}
