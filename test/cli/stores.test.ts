@@ -1,6 +1,7 @@
 /**
  * Store selection from the command line: migrate, copy between stores (verified by comparing
  * exports), and the start-up errors a person sees when Neo4j is misconfigured or unreachable.
+ * With the project's Neo4j configured, migrate and copy also run against the real server.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -8,6 +9,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedFiles } from '../../src/services/seeds';
+import type { InventoryStore } from '../../src/store/inventory-store';
+import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
+import { openTestStore, testStoreKinds } from '../support/stores';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
@@ -63,3 +67,52 @@ describe('Neo4j start-up errors are one clear line, no stack trace', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+if (testStoreKinds().includes('neo4j')) {
+  // After the held store is closed, the test database holds nothing.
+  afterAll(expectNeo4jLeftEmpty);
+
+  describe('against the project Neo4j', () => {
+    const settings = neo4jTestSettings()!;
+    /** How a user points the CLI at Neo4j: the URI and credentials in the environment. */
+    const neo4jEnv = { NEO4J_URI: settings.uri, NEO4J_USER: settings.user, NEO4J_PASSWORD: settings.password, NEO4J_DATABASE: settings.database ?? '' };
+    const location = `neo4j:${settings.uri}${settings.database ? `/${settings.database}` : ''}`;
+    /** Holds the test database (the cross-process lock) while the child processes use it; closing empties it. */
+    let held: InventoryStore | undefined;
+    beforeAll(async () => {
+      held = await openTestStore('neo4j');
+    });
+    afterAll(() => held?.close());
+
+    it('migrate brings Neo4j up to date, and is idempotent', () => {
+      for (let i = 0; i < 2; i++) {
+        const res = run(['migrate', '--store', 'neo4j'], neo4jEnv);
+        expect(res.stderr).toBe('');
+        expect(res.code).toBe(0);
+        expect(res.stdout).toBe(`fieldtrail: ${location} is up to date\n`);
+      }
+    }, 120_000);
+
+    it('copy SQLite → Neo4j → SQLite: every export (both files and Neo4j) is the same text', () => {
+      const from = join(dir, 'neo4j-from.db');
+      const back = join(dir, 'neo4j-back.db');
+      for (const file of seedFiles()) expect(run(['import', file, '--db', from]).code).toBe(0);
+      const there = run(['copy', '--from', `sqlite:${from}`, '--to', settings.uri], neo4jEnv);
+      expect(there.stderr).toBe('');
+      expect(there.stdout).toMatch(/^copied \d+ nodes from sqlite:.*neo4j-from\.db to /);
+      expect(there.stdout).toContain(` to ${location}; the exports are identical\n`);
+      const home = run(['copy', '--from', settings.uri, '--to', `sqlite:${back}`], neo4jEnv);
+      expect(home.stderr).toBe('');
+      expect(home.stdout).toMatch(/^copied \d+ nodes from neo4j:.* to sqlite:.*neo4j-back\.db; the exports are identical\n$/);
+      expect(home.stdout.match(/copied (\d+)/)![1]).toBe(there.stdout.match(/copied (\d+)/)![1]);
+
+      const source = run(['export', '--db', from, '--format', 'json']);
+      expect(source.code).toBe(0);
+      expect(source.stdout).toContain('jinquan-privacy-2021');
+      const inNeo4j = run(['export', '--store', 'neo4j', '--format', 'json'], neo4jEnv);
+      expect(inNeo4j.stderr).toBe('');
+      expect(inNeo4j.stdout).toBe(source.stdout);
+      expect(run(['export', '--db', back, '--format', 'json']).stdout).toBe(source.stdout);
+    }, 300_000);
+  });
+}

@@ -7,7 +7,9 @@ import { NotFoundError, ValidationError } from '../../src/domain/problems';
 import { ComplianceService } from '../../src/services/compliance/compliance-service';
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import type { InventoryStore } from '../../src/store/inventory-store';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
+import { describeEachStore, openTestStore } from '../support/stores';
 import { compliantApp, flowOf, indexOf, partyOf, seedIndex, variant, type Inventory } from './fixtures';
 
 const V1 = { label: 'v1', createdAt: '2025-01-01T00:00:00.000Z' };
@@ -130,23 +132,28 @@ describe('diffing two inventories', () => {
   });
 });
 
-describe('snapshots and diffs through the service', () => {
-  let store: SqliteStore;
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
+
+describeEachStore('snapshots and diffs through the service', (kind) => {
+  let store: InventoryStore | undefined;
   let compliance: () => ComplianceService;
   beforeEach(async () => {
-    store = new SqliteStore({ path: ':memory:' });
-    await store.migrate();
+    store = await openTestStore(kind);
     await seedIfEmpty(store);
     // A fresh service per step: each reads the inventory once.
-    compliance = () => new ComplianceService(store, () => new Date('2025-03-01T00:00:00Z'));
+    compliance = () => new ComplianceService(store!, () => new Date('2025-03-01T00:00:00Z'));
   });
-  afterEach(() => store.close());
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+  });
 
   it('keeps a snapshot, then diffs it against the live inventory after a real change', async () => {
     await compliance().takeSnapshot('v2021-09-01');
     expect((await compliance().inventoryDiff('v2021-09-01')).changes).toEqual([]);
     // A new SDK that receives the IMEI on consent, the way the policy adds 友盟+ (四.2.5).
-    await new InventoryService(store).importManifest({
+    await new InventoryService(store!).importManifest({
       parties: [{ key: 'new-sdk', name: 'New analytics SDK', kind: 'THIRD_PARTY', country: 'CN', sdkPackages: ['com.example.sdk'] }],
       flows: [{ key: 'app-new-sdk', from: 'jinquan-app', to: 'new-sdk', kind: 'PROVISION', fields: ['imei'], purposes: ['statistics'], legalBases: ['pipl-13-1-1-consent'], consent: 'CONSENT', optional: true }],
     });

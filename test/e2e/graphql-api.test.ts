@@ -1,5 +1,6 @@
 /**
- * The GraphQL contract over real HTTP on a loopback port, against the real embedded store.
+ * The GraphQL contract over real HTTP on a loopback port, against each real store (the embedded
+ * SQLite and, when configured, the project's Neo4j).
  */
 import {
   DataFlowsDocument,
@@ -14,6 +15,8 @@ import {
   UpsertPersonalFieldDocument,
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
+import { expectNeo4jLeftEmpty } from '../support/neo4j';
+import { describeEachStore } from '../support/stores';
 
 const manifest = {
   documents: [{
@@ -50,229 +53,234 @@ const manifest = {
   ],
 };
 
-let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ seed: manifest });
-});
-afterAll(() => app.stop());
+// With this file's stores closed, the test Neo4j holds nothing (and its admin driver is closed).
+afterAll(expectNeo4jLeftEmpty);
 
-async function exported(): Promise<unknown> {
-  return (await app.query(ExportInventoryDocument)).exportInventory;
-}
-
-describe('queries', () => {
-  it('answers where a field goes and why', async () => {
-    const { personalField: f } = await app.query(FieldDetailDocument, { key: 'imei' });
-    expect(f).not.toBeNull();
-    expect(f!.sensitive).toBe(true);
-    expect(f!.sensitiveClass).toBe('NETWORK_IDENTITY');
-    expect(f!.category).toMatchObject({ key: 'ids', parent: { key: 'device' } });
-    expect(f!.flows.map((x) => x.key).sort()).toEqual(['abroad', 'collect', 'share', 'sync-back', 'upload']);
-    expect(f!.recipients.map((r) => r.key)).toEqual(['overseas', 'umeng']);
-    expect(f!.recipients.find((r) => r.key === 'umeng')!.sdkPackages).toEqual(['com.umeng']);
-    expect(f!.purposes.map((p) => p.key)).toEqual(['stats']);
-    expect(f!.permissions.map((p) => p.key)).toEqual(['android.permission.READ_PHONE_STATE']);
-    expect(f!.legalBases.map((l) => l.article)).toEqual(['PIPL Art. 13(1)(1)']);
-    expect(f!.sources).toEqual([{ ref: '一.1', text: 'We collect device identifiers.', citation: 'doc#一.1', document: { key: 'doc', title: 'Policy' } }]);
-    const share = f!.flows.find((x) => x.key === 'share')!;
-    expect(share).toMatchObject({ consent: 'CONSENT', optional: true, crossBorder: false, retention: { maximum: 'P6M', minimum: null } });
-    expect(f!.flows.find((x) => x.key === 'abroad')!.crossBorder).toBe(true);
+describeEachStore('GraphQL API', (kind) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ seed: manifest, store: kind });
   });
+  afterAll(() => app?.stop());
 
-  it('inherits sensitivity from the category unless the field overrides it', async () => {
-    const mac = (await app.query(FieldDetailDocument, { key: 'mac' })).personalField!;
-    expect([mac.sensitive, mac.sensitiveClass]).toEqual([false, null]);
-    const model = (await app.query(FieldDetailDocument, { key: 'model' })).personalField!;
-    expect(model.sensitive).toBe(false);
-  });
+  async function exported(): Promise<unknown> {
+    return (await app.query(ExportInventoryDocument)).exportInventory;
+  }
 
-  it('traces field-level lineage downstream, cycle-safe', async () => {
-    const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', maxDepth: 10 });
-    const paths = personalField!.lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('>')}=>${p.destination.key}`);
-    expect(paths.sort()).toEqual(['collect>upload>share>abroad=>overseas', 'collect>upload>sync-back=>app']);
-    expect(personalField!.lineage.truncated).toBe(false);
-  });
-
-  it('continues a path only through flows that carry the same field', async () => {
-    const { personalField } = await app.query(FieldDetailDocument, { key: 'model' });
-    const paths = personalField!.lineage.paths.map((p) => p.hops.map((h) => h.key).join('>'));
-    expect(paths).toEqual(['collect>upload']);
-  });
-
-  it('marks a lineage cut short by maxDepth as truncated', async () => {
-    const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', maxDepth: 2 });
-    expect(personalField!.lineage.truncated).toBe(true);
-    expect(personalField!.lineage.paths.every((p) => p.hops.length <= 2)).toBe(true);
-  });
-
-  it('walks upstream from a named party', async () => {
-    const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', direction: 'UPSTREAM', from: 'umeng' });
-    const paths = personalField!.lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('<')}=>${p.destination.key}`);
-    expect(paths).toEqual(['share<upload<collect=>user', 'share<upload<sync-back=>servers']);
-  });
-
-  it.each([0, 21, -1])('rejects maxDepth %i with BAD_USER_INPUT', async (maxDepth) => {
-    const res = await app.send(FieldDetailDocument, { key: 'imei', maxDepth });
-    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].message).toContain('maxDepth');
-  });
-
-  it('pages through fields with cursors and filters', async () => {
-    const first = (await app.query(FieldListDocument, { first: 2 })).personalFields;
-    expect(first.totalCount).toBe(3);
-    expect(first.nodes.map((n) => n.key)).toEqual(['imei', 'mac']);
-    expect(first.pageInfo.hasNextPage).toBe(true);
-    const rest = (await app.query(FieldListDocument, { first: 2, after: first.pageInfo.endCursor })).personalFields;
-    expect(rest.nodes.map((n) => n.key)).toEqual(['model']);
-    expect(rest.pageInfo.hasNextPage).toBe(false);
-    expect(rest.edges[0].cursor).toBe(rest.pageInfo.endCursor);
-
-    const list = async (filter: object) => (await app.query(FieldListDocument, { filter })).personalFields.nodes.map((n) => n.key);
-    expect(await list({ search: '设备' })).toEqual(['model']);
-    expect(await list({ search: 'IME' })).toEqual(['imei']);
-    expect(await list({ sensitive: true })).toEqual(['imei']);
-    expect(await list({ categoryKey: 'device' })).toEqual(['imei', 'mac', 'model']);
-    expect(await list({ recipientKey: 'umeng' })).toEqual(['imei']);
-    expect(await list({ permissionKey: 'android.permission.READ_PHONE_STATE' })).toEqual(['imei', 'mac', 'model']);
-    expect(await list({ purposeKey: 'stats', sensitive: false })).toEqual(['mac', 'model']);
-  });
-
-  it('rejects a cursor it did not issue and an oversized page', async () => {
-    const bad = await app.send(FieldListDocument, { after: 'not a cursor!' });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const big = await app.send(FieldListDocument, { first: 100000 });
-    expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-
-  it('filters flows and parties', async () => {
-    const flows = async (filter: object) => (await app.query(DataFlowsDocument, { filter })).dataFlows.nodes.map((n) => n.key);
-    expect(await flows({ crossBorder: true })).toEqual(['abroad']);
-    expect(await flows({ fieldKey: 'mac' })).toEqual(['collect']);
-    expect(await flows({ kind: 'INTERNAL' })).toEqual(['sync-back', 'upload']);
-    expect(await flows({ fromKey: 'servers', purposeKey: 'stats' })).toEqual(['share']);
-    const collect = (await app.query(DataFlowsDocument, { filter: { toKey: 'app', kind: 'COLLECTION' } })).dataFlows.nodes[0];
-    expect(collect.carriedFields.map((f) => f.key)).toEqual(['imei', 'mac', 'model']);
-    expect(collect.categories.map((c) => c.key)).toEqual(['device']);
-
-    const parties = (await app.query(PartiesDocument, { filter: { search: '友盟' } })).parties;
-    expect(parties.map((p) => p.key)).toEqual(['umeng']);
-    expect(parties[0].receivedFields.map((f) => f.key)).toEqual(['imei']);
-    const third = (await app.query(PartiesDocument, { filter: { kind: 'THIRD_PARTY' } })).parties;
-    expect(third.map((p) => p.key)).toEqual(['umeng']);
-  });
-
-  it('answers null for a field that does not exist', async () => {
-    expect((await app.query(FieldDetailDocument, { key: 'nope' })).personalField).toBeNull();
-  });
-});
-
-describe('mutations', () => {
-  it('rejects an invalid import naming every problem, and writes nothing', async () => {
-    const before = await exported();
-    const res = await app.send(ImportInventoryDocument, {
-      manifest: {
-        fields: [{ key: 'new-field', name: 'New', category: 'no-such-category' }],
-        flows: [{ key: 'f', from: 'user', to: 'app', kind: 'SIDEWAYS', consent: 'CONSENT', optional: true, fields: ['imei'] }],
-      },
+  describe('queries', () => {
+    it('answers where a field goes and why', async () => {
+      const { personalField: f } = await app.query(FieldDetailDocument, { key: 'imei' });
+      expect(f).not.toBeNull();
+      expect(f!.sensitive).toBe(true);
+      expect(f!.sensitiveClass).toBe('NETWORK_IDENTITY');
+      expect(f!.category).toMatchObject({ key: 'ids', parent: { key: 'device' } });
+      expect(f!.flows.map((x) => x.key).sort()).toEqual(['abroad', 'collect', 'share', 'sync-back', 'upload']);
+      expect(f!.recipients.map((r) => r.key)).toEqual(['overseas', 'umeng']);
+      expect(f!.recipients.find((r) => r.key === 'umeng')!.sdkPackages).toEqual(['com.umeng']);
+      expect(f!.purposes.map((p) => p.key)).toEqual(['stats']);
+      expect(f!.permissions.map((p) => p.key)).toEqual(['android.permission.READ_PHONE_STATE']);
+      expect(f!.legalBases.map((l) => l.article)).toEqual(['PIPL Art. 13(1)(1)']);
+      expect(f!.sources).toEqual([{ ref: '一.1', text: 'We collect device identifiers.', citation: 'doc#一.1', document: { key: 'doc', title: 'Policy' } }]);
+      const share = f!.flows.find((x) => x.key === 'share')!;
+      expect(share).toMatchObject({ consent: 'CONSENT', optional: true, crossBorder: false, retention: { maximum: 'P6M', minimum: null } });
+      expect(f!.flows.find((x) => x.key === 'abroad')!.crossBorder).toBe(true);
     });
-    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const problems = res.errors?.[0].extensions?.problems as Array<{ path: string }>;
-    expect(problems.map((p) => p.path)).toEqual(['flows[0].kind']);
-    const refs = await app.send(ImportInventoryDocument, {
-      manifest: {
-        fields: [{ key: 'new-field', name: 'New', category: 'no-such-category' }],
-        flows: [{ key: 'f', from: 'user', to: 'nobody', consent: 'CONSENT', kind: 'COLLECTION', optional: true, fields: ['imei', 'ghost'] }],
-      },
+
+    it('inherits sensitivity from the category unless the field overrides it', async () => {
+      const mac = (await app.query(FieldDetailDocument, { key: 'mac' })).personalField!;
+      expect([mac.sensitive, mac.sensitiveClass]).toEqual([false, null]);
+      const model = (await app.query(FieldDetailDocument, { key: 'model' })).personalField!;
+      expect(model.sensitive).toBe(false);
     });
-    const refProblems = (refs.errors?.[0].extensions?.problems as Array<{ path: string; message: string }>).map((p) => `${p.path}: ${p.message}`);
-    expect(refProblems).toEqual([
-      'fields[0].category: unknown category "no-such-category"',
-      'flows[0].to: unknown party "nobody"',
-      'flows[0].fields[1]: unknown field "ghost"',
-    ]);
-    expect(await exported()).toEqual(before);
-  });
 
-  it('merges a valid import that references stored nodes', async () => {
-    const res = await app.query(ImportInventoryDocument, {
-      manifest: { fields: [{ key: 'oaid', name: 'OAID', category: 'ids' }] },
-      mode: 'MERGE',
+    it('traces field-level lineage downstream, cycle-safe', async () => {
+      const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', maxDepth: 10 });
+      const paths = personalField!.lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('>')}=>${p.destination.key}`);
+      expect(paths.sort()).toEqual(['collect>upload>share>abroad=>overseas', 'collect>upload>sync-back=>app']);
+      expect(personalField!.lineage.truncated).toBe(false);
     });
-    expect(res.importInventory).toMatchObject({ mode: 'MERGE', fields: 1, removed: 0 });
-    const f = (await app.query(FieldDetailDocument, { key: 'oaid' })).personalField!;
-    expect(f.sensitiveClass).toBe('NETWORK_IDENTITY');
-    // The collection flow names the whole device category, so the new field is carried at once.
-    expect(f.flows.map((x) => x.key)).toEqual(['collect']);
-    await app.query(DeletePersonalFieldDocument, { key: 'oaid' });
-  });
 
-  it('upserts a field whole and rejects one pointing at nothing', async () => {
-    const ok = await app.query(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI', category: 'ids', sources: ['doc#一.1'] } });
-    expect(ok.upsertPersonalField).toEqual({ key: 'imsi', name: 'IMSI', category: { key: 'ids' }, sensitive: true, sensitiveClass: 'NETWORK_IDENTITY' });
-    const renamed = await app.query(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI number', category: 'device' } });
-    expect(renamed.upsertPersonalField).toMatchObject({ name: 'IMSI number', sensitive: false });
-
-    const before = await exported();
-    const bad = await app.send(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI', category: 'ghost', sources: ['doc#九.9'] } });
-    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path)).toEqual(['category', 'sources[0]']);
-    expect(await exported()).toEqual(before);
-    expect((await app.query(DeletePersonalFieldDocument, { key: 'imsi' })).deletePersonalField).toBe(true);
-  });
-
-  it('upserts a flow and checks its references', async () => {
-    const res = await app.query(UpsertDataFlowDocument, {
-      input: { key: 'mac-share', from: 'servers', to: 'umeng', kind: 'PROVISION', fields: ['mac'], purposes: ['stats'], consent: 'CONSENT', optional: true },
+    it('continues a path only through flows that carry the same field', async () => {
+      const { personalField } = await app.query(FieldDetailDocument, { key: 'model' });
+      const paths = personalField!.lineage.paths.map((p) => p.hops.map((h) => h.key).join('>'));
+      expect(paths).toEqual(['collect>upload']);
     });
-    expect(res.upsertDataFlow).toEqual({ key: 'mac-share', from: { key: 'servers' }, to: { key: 'umeng' }, fields: [{ key: 'mac' }], purposes: [{ key: 'stats' }] });
-    const bad = await app.send(UpsertDataFlowDocument, {
-      input: { key: 'mac-share', from: 'servers', to: 'servers', kind: 'PROVISION', fields: [], consent: 'CONSENT', optional: true },
+
+    it('marks a lineage cut short by maxDepth as truncated', async () => {
+      const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', maxDepth: 2 });
+      expect(personalField!.lineage.truncated).toBe(true);
+      expect(personalField!.lineage.paths.every((p) => p.hops.length <= 2)).toBe(true);
     });
-    expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(['fields', 'to']);
+
+    it('walks upstream from a named party', async () => {
+      const { personalField } = await app.query(FieldDetailDocument, { key: 'imei', direction: 'UPSTREAM', from: 'umeng' });
+      const paths = personalField!.lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('<')}=>${p.destination.key}`);
+      expect(paths).toEqual(['share<upload<collect=>user', 'share<upload<sync-back=>servers']);
+    });
+
+    it.each([0, 21, -1])('rejects maxDepth %i with BAD_USER_INPUT', async (maxDepth) => {
+      const res = await app.send(FieldDetailDocument, { key: 'imei', maxDepth });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].message).toContain('maxDepth');
+    });
+
+    it('pages through fields with cursors and filters', async () => {
+      const first = (await app.query(FieldListDocument, { first: 2 })).personalFields;
+      expect(first.totalCount).toBe(3);
+      expect(first.nodes.map((n) => n.key)).toEqual(['imei', 'mac']);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const rest = (await app.query(FieldListDocument, { first: 2, after: first.pageInfo.endCursor })).personalFields;
+      expect(rest.nodes.map((n) => n.key)).toEqual(['model']);
+      expect(rest.pageInfo.hasNextPage).toBe(false);
+      expect(rest.edges[0].cursor).toBe(rest.pageInfo.endCursor);
+
+      const list = async (filter: object) => (await app.query(FieldListDocument, { filter })).personalFields.nodes.map((n) => n.key);
+      expect(await list({ search: '设备' })).toEqual(['model']);
+      expect(await list({ search: 'IME' })).toEqual(['imei']);
+      expect(await list({ sensitive: true })).toEqual(['imei']);
+      expect(await list({ categoryKey: 'device' })).toEqual(['imei', 'mac', 'model']);
+      expect(await list({ recipientKey: 'umeng' })).toEqual(['imei']);
+      expect(await list({ permissionKey: 'android.permission.READ_PHONE_STATE' })).toEqual(['imei', 'mac', 'model']);
+      expect(await list({ purposeKey: 'stats', sensitive: false })).toEqual(['mac', 'model']);
+    });
+
+    it('rejects a cursor it did not issue and an oversized page', async () => {
+      const bad = await app.send(FieldListDocument, { after: 'not a cursor!' });
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const big = await app.send(FieldListDocument, { first: 100000 });
+      expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('filters flows and parties', async () => {
+      const flows = async (filter: object) => (await app.query(DataFlowsDocument, { filter })).dataFlows.nodes.map((n) => n.key);
+      expect(await flows({ crossBorder: true })).toEqual(['abroad']);
+      expect(await flows({ fieldKey: 'mac' })).toEqual(['collect']);
+      expect(await flows({ kind: 'INTERNAL' })).toEqual(['sync-back', 'upload']);
+      expect(await flows({ fromKey: 'servers', purposeKey: 'stats' })).toEqual(['share']);
+      const collect = (await app.query(DataFlowsDocument, { filter: { toKey: 'app', kind: 'COLLECTION' } })).dataFlows.nodes[0];
+      expect(collect.carriedFields.map((f) => f.key)).toEqual(['imei', 'mac', 'model']);
+      expect(collect.categories.map((c) => c.key)).toEqual(['device']);
+
+      const parties = (await app.query(PartiesDocument, { filter: { search: '友盟' } })).parties;
+      expect(parties.map((p) => p.key)).toEqual(['umeng']);
+      expect(parties[0].receivedFields.map((f) => f.key)).toEqual(['imei']);
+      const third = (await app.query(PartiesDocument, { filter: { kind: 'THIRD_PARTY' } })).parties;
+      expect(third.map((p) => p.key)).toEqual(['umeng']);
+    });
+
+    it('answers null for a field that does not exist', async () => {
+      expect((await app.query(FieldDetailDocument, { key: 'nope' })).personalField).toBeNull();
+    });
   });
 
-  it('refuses to delete what is still referenced, naming the referrers', async () => {
-    const before = await exported();
-    const res = await app.send(DeletePartyDocument, { key: 'umeng' });
-    expect(res.errors?.[0].extensions?.code).toBe('REFERENCED');
-    expect(res.errors?.[0].extensions?.referrers).toEqual(['flow:abroad', 'flow:mac-share', 'flow:share']);
-    expect(res.errors?.[0].message).toContain('flow:share');
-    expect(await exported()).toEqual(before);
+  describe('mutations', () => {
+    it('rejects an invalid import naming every problem, and writes nothing', async () => {
+      const before = await exported();
+      const res = await app.send(ImportInventoryDocument, {
+        manifest: {
+          fields: [{ key: 'new-field', name: 'New', category: 'no-such-category' }],
+          flows: [{ key: 'f', from: 'user', to: 'app', kind: 'SIDEWAYS', consent: 'CONSENT', optional: true, fields: ['imei'] }],
+        },
+      });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      const problems = res.errors?.[0].extensions?.problems as Array<{ path: string }>;
+      expect(problems.map((p) => p.path)).toEqual(['flows[0].kind']);
+      const refs = await app.send(ImportInventoryDocument, {
+        manifest: {
+          fields: [{ key: 'new-field', name: 'New', category: 'no-such-category' }],
+          flows: [{ key: 'f', from: 'user', to: 'nobody', consent: 'CONSENT', kind: 'COLLECTION', optional: true, fields: ['imei', 'ghost'] }],
+        },
+      });
+      const refProblems = (refs.errors?.[0].extensions?.problems as Array<{ path: string; message: string }>).map((p) => `${p.path}: ${p.message}`);
+      expect(refProblems).toEqual([
+        'fields[0].category: unknown category "no-such-category"',
+        'flows[0].to: unknown party "nobody"',
+        'flows[0].fields[1]: unknown field "ghost"',
+      ]);
+      expect(await exported()).toEqual(before);
+    });
+
+    it('merges a valid import that references stored nodes', async () => {
+      const res = await app.query(ImportInventoryDocument, {
+        manifest: { fields: [{ key: 'oaid', name: 'OAID', category: 'ids' }] },
+        mode: 'MERGE',
+      });
+      expect(res.importInventory).toMatchObject({ mode: 'MERGE', fields: 1, removed: 0 });
+      const f = (await app.query(FieldDetailDocument, { key: 'oaid' })).personalField!;
+      expect(f.sensitiveClass).toBe('NETWORK_IDENTITY');
+      // The collection flow names the whole device category, so the new field is carried at once.
+      expect(f.flows.map((x) => x.key)).toEqual(['collect']);
+      await app.query(DeletePersonalFieldDocument, { key: 'oaid' });
+    });
+
+    it('upserts a field whole and rejects one pointing at nothing', async () => {
+      const ok = await app.query(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI', category: 'ids', sources: ['doc#一.1'] } });
+      expect(ok.upsertPersonalField).toEqual({ key: 'imsi', name: 'IMSI', category: { key: 'ids' }, sensitive: true, sensitiveClass: 'NETWORK_IDENTITY' });
+      const renamed = await app.query(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI number', category: 'device' } });
+      expect(renamed.upsertPersonalField).toMatchObject({ name: 'IMSI number', sensitive: false });
+
+      const before = await exported();
+      const bad = await app.send(UpsertPersonalFieldDocument, { input: { key: 'imsi', name: 'IMSI', category: 'ghost', sources: ['doc#九.9'] } });
+      expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path)).toEqual(['category', 'sources[0]']);
+      expect(await exported()).toEqual(before);
+      expect((await app.query(DeletePersonalFieldDocument, { key: 'imsi' })).deletePersonalField).toBe(true);
+    });
+
+    it('upserts a flow and checks its references', async () => {
+      const res = await app.query(UpsertDataFlowDocument, {
+        input: { key: 'mac-share', from: 'servers', to: 'umeng', kind: 'PROVISION', fields: ['mac'], purposes: ['stats'], consent: 'CONSENT', optional: true },
+      });
+      expect(res.upsertDataFlow).toEqual({ key: 'mac-share', from: { key: 'servers' }, to: { key: 'umeng' }, fields: [{ key: 'mac' }], purposes: [{ key: 'stats' }] });
+      const bad = await app.send(UpsertDataFlowDocument, {
+        input: { key: 'mac-share', from: 'servers', to: 'servers', kind: 'PROVISION', fields: [], consent: 'CONSENT', optional: true },
+      });
+      expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(['fields', 'to']);
+    });
+
+    it('refuses to delete what is still referenced, naming the referrers', async () => {
+      const before = await exported();
+      const res = await app.send(DeletePartyDocument, { key: 'umeng' });
+      expect(res.errors?.[0].extensions?.code).toBe('REFERENCED');
+      expect(res.errors?.[0].extensions?.referrers).toEqual(['flow:abroad', 'flow:mac-share', 'flow:share']);
+      expect(res.errors?.[0].message).toContain('flow:share');
+      expect(await exported()).toEqual(before);
+    });
+
+    it('says NOT_FOUND when deleting what does not exist', async () => {
+      const res = await app.send(DeletePersonalFieldDocument, { key: 'ghost' });
+      expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it('replaces the whole inventory on REPLACE', async () => {
+      const res = await app.query(ImportInventoryDocument, { manifest, mode: 'REPLACE' });
+      expect(res.importInventory.mode).toBe('REPLACE');
+      expect(res.importInventory.removed).toBeGreaterThan(0);
+      const parties = (await app.query(PartiesDocument, {})).parties.map((p) => p.key);
+      expect(parties).toEqual(['app', 'overseas', 'servers', 'umeng', 'user']);
+      expect((await app.query(DataFlowsDocument, { filter: { fieldKey: 'mac' } })).dataFlows.nodes.map((f) => f.key)).toEqual(['collect']);
+    });
   });
 
-  it('says NOT_FOUND when deleting what does not exist', async () => {
-    const res = await app.send(DeletePersonalFieldDocument, { key: 'ghost' });
-    expect(res.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-  });
+  describe('HTTP', () => {
+    it('answers health checks and 404s elsewhere', async () => {
+      const base = app.server.url.replace(/\/graphql$/, '');
+      const health = await fetch(`${base}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok', store: kind });
+      expect((await fetch(`${base}/nope`)).status).toBe(404);
+    });
 
-  it('replaces the whole inventory on REPLACE', async () => {
-    const res = await app.query(ImportInventoryDocument, { manifest, mode: 'REPLACE' });
-    expect(res.importInventory.mode).toBe('REPLACE');
-    expect(res.importInventory.removed).toBeGreaterThan(0);
-    const parties = (await app.query(PartiesDocument, {})).parties.map((p) => p.key);
-    expect(parties).toEqual(['app', 'overseas', 'servers', 'umeng', 'user']);
-    expect((await app.query(DataFlowsDocument, { filter: { fieldKey: 'mac' } })).dataFlows.nodes.map((f) => f.key)).toEqual(['collect']);
-  });
-});
+    it('rejects a body that is not JSON with 400', async () => {
+      const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+      expect(res.status).toBe(400);
+    });
 
-describe('HTTP', () => {
-  it('answers health checks and 404s elsewhere', async () => {
-    const base = app.server.url.replace(/\/graphql$/, '');
-    const health = await fetch(`${base}/healthz`);
-    expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', store: 'sqlite' });
-    expect((await fetch(`${base}/nope`)).status).toBe(404);
-  });
-
-  it('rejects a body that is not JSON with 400', async () => {
-    const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
-    expect(res.status).toBe(400);
-  });
-
-  it('reports GraphQL validation errors without internals', async () => {
-    const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ personalField(key: "imei") { noSuchField } }' }) });
-    const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; stacktrace?: unknown } }> };
-    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+    it('reports GraphQL validation errors without internals', async () => {
+      const res = await fetch(app.server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ personalField(key: "imei") { noSuchField } }' }) });
+      const body = (await res.json()) as { errors: Array<{ message: string; extensions: { code: string; stacktrace?: unknown } }> };
+      expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(body.errors[0].extensions.stacktrace).toBeUndefined();
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * A real FieldTrail server for tests: the real embedded store, a real HTTP server on a loopback
- * port, and real GraphQL documents (typed by codegen) sent over fetch.
+ * A real FieldTrail server for tests: a real store (embedded SQLite by default, or the project's
+ * Neo4j), a real HTTP server on a loopback port, and real GraphQL documents (typed by codegen)
+ * sent over fetch.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
@@ -11,7 +12,7 @@ import { newApiKey } from '../../src/services/access/api-keys';
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
+import { openTestStore, type StoreKind } from './stores';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -39,21 +40,30 @@ export interface TestAppOptions {
   seed?: 'jinquan' | unknown;
   /** Wrap the store (e.g. to count calls) before the server sees it. */
   wrap?: (store: InventoryStore) => InventoryStore;
+  /** Which adapter serves: a fresh in-memory SQLite (default) or the emptied test Neo4j. */
+  store?: StoreKind;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const real = new SqliteStore({ path: ':memory:' });
-  await real.migrate();
-  if (options.seed === 'jinquan') await seedIfEmpty(real);
-  else if (options.seed) await new InventoryService(real).importManifest(options.seed, 'REPLACE');
+  const real = await openTestStore(options.store ?? 'sqlite');
   const tokens = {} as Record<Role, string>;
-  for (const role of ROLES) {
-    const { secret, record } = await newApiKey(`test ${role}`, role);
-    await real.saveApiKey(record);
-    tokens[role] = secret;
+  let store: InventoryStore;
+  let server: RunningServer;
+  try {
+    if (options.seed === 'jinquan') await seedIfEmpty(real);
+    else if (options.seed) await new InventoryService(real).importManifest(options.seed, 'REPLACE');
+    for (const role of ROLES) {
+      const { secret, record } = await newApiKey(`test ${role}`, role);
+      await real.saveApiKey(record);
+      tokens[role] = secret;
+    }
+    store = options.wrap ? options.wrap(real) : real;
+    server = await startServer(store, { port: 0, host: '127.0.0.1', access: new AccessControl(real, null), logError: () => undefined });
+  } catch (err) {
+    // A failed start must still release (and, for Neo4j, empty) the store.
+    await real.close();
+    throw err;
   }
-  const store = options.wrap ? options.wrap(real) : real;
-  const server = await startServer(store, { port: 0, host: '127.0.0.1', access: new AccessControl(real, null), logError: () => undefined });
 
   async function send<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, as: SendAs = 'editor'): Promise<GraphQLResponse<T>> {
     const res = await fetch(server.url, {
@@ -76,8 +86,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       return res.data!;
     },
     async stop() {
-      await server.stop();
-      await real.close();
+      try {
+        await server.stop();
+      } finally {
+        await real.close();
+      }
     },
   };
 }

@@ -87,12 +87,21 @@ export async function emptyNeo4j(): Promise<void> {
   }
 }
 
-/** Counts every node left in the database (a test that cleans up leaves 0). */
+/**
+ * Counts every node left in the database (a test that cleans up leaves 0). Counted under the
+ * lock, so a test file running in another worker cannot be caught mid-test: with this file's
+ * stores closed, what is counted is what the last holder left behind.
+ */
 export async function neo4jNodeCount(): Promise<number> {
   const settings = neo4jTestSettings();
   if (!settings) throw new Error(NEO4J_SKIP_NOTICE);
-  const { records } = await adminDriver(settings).executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: settings.database });
-  return records[0].get('n') as number;
+  await acquire();
+  try {
+    const { records } = await adminDriver(settings).executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: settings.database });
+    return records[0].get('n') as number;
+  } finally {
+    release();
+  }
 }
 
 /**
@@ -129,4 +138,18 @@ export async function openTestNeo4jStore(options: { batchSize?: number; stagingB
 export async function closeNeo4jAdmin(): Promise<void> {
   await admin?.close();
   admin = undefined;
+}
+
+/**
+ * jest's file-level afterAll in files that may use the test Neo4j: once the file's stores are
+ * closed the database holds no node at all (inventory, versions, audit entries, API keys,
+ * snapshots), then the admin driver is closed. Does nothing when no Neo4j is configured.
+ */
+export async function expectNeo4jLeftEmpty(): Promise<void> {
+  if (!neo4jTestSettings()) return;
+  try {
+    expect(await neo4jNodeCount()).toBe(0);
+  } finally {
+    await closeNeo4jAdmin();
+  }
 }
