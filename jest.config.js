@@ -1,3 +1,5 @@
+const { readNeo4jEnv } = require('./test/support/neo4j-env.js');
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -12,4 +14,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   testTimeout: 30000,
+  // Neo4j Community has one database, which test files take in turn (test/support/neo4j.ts); a
+  // file waiting its turn in a parallel worker would run out its hooks' timeouts, so with a
+  // Neo4j configured the files run one after another.
+  ...(readNeo4jEnv(process.env) ? { maxWorkers: 1 } : {}),
 };

@@ -46,10 +46,19 @@ function lockOwnerAlive(): boolean {
   }
 }
 
+/** Longer than any one test file holds the database (the M-scale copy takes a few minutes). */
+const LOCK_WAIT_MS = 15 * 60_000;
+
 async function acquire(): Promise<void> {
   if (held++ > 0) return;
   fs.mkdirSync(path.dirname(LOCK_DIR), { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
+    if (Date.now() > deadline) {
+      held--;
+      const owner = fs.existsSync(path.join(LOCK_DIR, 'pid')) ? fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8') : '?';
+      throw new Error(`the test Neo4j has been held by process ${owner} for ${LOCK_WAIT_MS / 60_000} minutes (a test that never closed its store?); remove ${LOCK_DIR} if that process is gone`);
+    }
     try {
       fs.mkdirSync(LOCK_DIR);
       fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
