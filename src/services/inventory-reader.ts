@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { isCrossBorder, isRecipientKind } from '../domain/flows';
+import { byKey } from '../domain/key-order';
 import type { DataFlow, Party } from '../domain/manifest';
 import type { TracedLineage } from '../domain/lineage';
 import { ValidationError } from '../domain/problems';
@@ -241,8 +242,4 @@ function checkPage(page: PageRequest): void {
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
