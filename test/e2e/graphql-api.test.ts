@@ -2,6 +2,7 @@
  * The GraphQL contract over real HTTP on a loopback port, against the real embedded store.
  */
 import {
+  AuditLogDocument,
   DataFlowsDocument,
   DeletePartyDocument,
   DeletePersonalFieldDocument,
@@ -142,6 +143,18 @@ describe('queries', () => {
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const big = await app.send(FieldListDocument, { first: 100000 });
     expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects an audit-log cursor it did not issue, naming `after`, rather than answer an empty page', async () => {
+    const first = (await app.query(AuditLogDocument, { first: 1 })).auditLog;
+    expect(first.pageInfo.endCursor).not.toBeNull();
+    expect((await app.send(AuditLogDocument, { first: 1, after: first.pageInfo.endCursor })).errors).toBeUndefined();
+    for (const after of ['not a cursor!', 'abc', '-1', '1.5', '99999999999999999999']) {
+      const res = await app.send(AuditLogDocument, { after });
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].extensions?.problems).toEqual([{ path: 'after', message: expect.stringContaining('is not a cursor this API issued') }]);
+      expect(res.data).toBeNull();
+    }
   });
 
   it('filters flows and parties', async () => {

@@ -33,14 +33,14 @@ import { ImportResult } from '../types/results';
 /** Writes one node, then reads it back fresh (the request's loaders may hold the old one). */
 async function upsertAndRead(ctx: RequestContext, type: NodeType, input: object) {
   const { expectedVersion, ...node } = input as { expectedVersion?: number | null };
-  await ctx.service.upsert(type, node, { actor: ctx.actor.id, expectedVersion });
+  await ctx.inventory.upsert(type, node, { actor: ctx.actor.id, expectedVersion });
   ctx.reader.forgetVersion(type, (input as { key: string }).key);
   ctx.reader.forget(type, (input as { key: string }).key);
   return ctx.reader.node(type, (input as { key: string }).key);
 }
 
 async function remove(ctx: RequestContext, type: NodeType, key: string, expectedVersion: number | null): Promise<boolean> {
-  await ctx.service.delete(type, key, { actor: ctx.actor.id, expectedVersion });
+  await ctx.inventory.delete(type, key, { actor: ctx.actor.id, expectedVersion });
   ctx.reader.forget(type, key);
   return true;
 }
@@ -54,7 +54,7 @@ export class MutationResolver {
     @Arg('manifest', () => GraphQLJSON) manifest: unknown,
     @Arg('mode', () => ImportModeEnum, { nullable: true, defaultValue: 'MERGE' }) mode: ImportMode | null,
   ): Promise<ImportResult> {
-    const summary = await ctx.service.importManifest(manifest, mode ?? 'MERGE', { actor: ctx.actor.id });
+    const summary = await ctx.inventory.importManifest(manifest, mode ?? 'MERGE', { actor: ctx.actor.id });
     const w = summary.written;
     return {
       mode: summary.mode, removed: summary.removed, documents: w.document, clauses: w.clause, categories: w.category,
