@@ -8,22 +8,17 @@ import type { ImpactAssessment } from '../../domain/compliance/impact-assessment
 import { CURRENT, type ReportFormat, type ReportKind } from '../../services/compliance/compliance-service';
 import type { RequestContext } from '../context';
 import { FindingFilter, ImpactAssessmentScope } from '../inputs/compliance';
-import {
-  BlastRadiusType,
-  ComplianceReportFormatEnum,
-  ComplianceReportKindEnum,
-  ComplianceReportType,
-  ComplianceRuleType,
-  CollectedInformationEntryType,
-  ConsentWithdrawalType,
-  DeletionPlanType,
-  FindingReportType,
-  ImpactAssessmentType,
-  InventoryDiffType,
-  InventorySnapshotType,
-  RecordsOfProcessingType,
-  ThirdPartySharingEntryType,
-} from '../types/compliance';
+import { BlastRadiusType } from '../types/compliance/blast-radius';
+import { ConsentWithdrawalType } from '../types/compliance/consent-withdrawal';
+import { DeletionPlanType } from '../types/compliance/deletion-plan';
+import { InventoryDiffType } from '../types/compliance/diff';
+import { ComplianceReportFormatEnum, ComplianceReportKindEnum } from '../types/compliance/enums';
+import { ComplianceRuleType, FindingReportType } from '../types/compliance/findings';
+import { ImpactAssessmentType } from '../types/compliance/impact-assessment';
+import { RecordsOfProcessingType } from '../types/compliance/records-of-processing';
+import { CollectedInformationEntryType, ThirdPartySharingEntryType } from '../types/compliance/regulator-lists';
+import { ComplianceReportType } from '../types/compliance/report';
+import { InventorySnapshotType } from '../types/compliance/snapshot';
 
 /** Severity counts as a list, highest first, every severity present. */
 function bySeverity(findings: readonly Finding[]) {

@@ -2,9 +2,10 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { AUDIT_OPERATIONS, type AuditOperation } from '../../domain/audit';
+import { enumOf } from '../enums';
 import { PageInfo } from './results';
 
-export const AuditOperationEnum = Object.fromEntries(AUDIT_OPERATIONS.map((o) => [o, o])) as { [K in AuditOperation]: K };
+export const AuditOperationEnum = enumOf(AUDIT_OPERATIONS);
 registerEnumType(AuditOperationEnum, { name: 'AuditOperation' });
 
 @ObjectType('AuditEntry', { description: 'One committed change: who, when, what, and the node before and after.' })
