@@ -14,6 +14,8 @@ import {
   UpsertDataFlowDocument,
   UpsertPersonalFieldDocument,
 } from '../generated/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { startTestApp, type TestApp } from '../support/app';
 
 const manifest = {
@@ -242,6 +244,28 @@ describe('mutations', () => {
       input: { key: 'mac-share', from: 'servers', to: 'servers', kind: 'PROVISION', fields: [], consent: 'CONSENT', optional: true },
     });
     expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(['fields', 'to']);
+  });
+
+  it('upserts a policy document with its clauses, and deletes it', async () => {
+    type Clause = { ref: string; title: string | null; text: string; citation: string };
+    const upsert = parse(`mutation ($input: PolicyDocumentInput!) {
+      upsertPolicyDocument(input: $input) { key title clauses { ref title text citation } }
+    }`) as TypedDocumentNode<{ upsertPolicyDocument: { key: string; title: string; clauses: Clause[] } }, { input: object }>;
+    const remove = parse('mutation ($key: ID!) { deletePolicyDocument(key: $key) }') as TypedDocumentNode<{ deletePolicyDocument: boolean }, { key: string }>;
+    const input = {
+      key: 'sdk-notice', title: 'SDK notice', updatedAt: '2022-01-01', effectiveAt: '2022-01-02',
+      clauses: [{ ref: '1', title: 'Scope', text: 'Which SDKs we embed.' }, { ref: '2', title: null, text: 'What they collect.' }],
+    };
+    const { upsertPolicyDocument: doc } = await app.query(upsert, { input });
+    expect(doc).toEqual({
+      key: 'sdk-notice', title: 'SDK notice',
+      clauses: [
+        { ref: '1', title: 'Scope', text: 'Which SDKs we embed.', citation: 'sdk-notice#1' },
+        { ref: '2', title: null, text: 'What they collect.', citation: 'sdk-notice#2' },
+      ],
+    });
+    expect((await app.query(remove, { key: 'sdk-notice' })).deletePolicyDocument).toBe(true);
+    expect((await app.send(remove, { key: 'sdk-notice' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('refuses to delete what is still referenced, naming the referrers', async () => {

@@ -1,19 +1,10 @@
 /** auditLog query and the `version` every node reports (for expectedVersion on writes). */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { NodeType } from '../../domain/vocabulary';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
 import { toConnection } from '../connections';
 import type { RequestContext } from '../context';
 import { AuditEntryConnection, AuditFilterInput } from '../types/audit';
-import {
-  DataCategoryType,
-  DataFlowType,
-  LegalBasisType,
-  PartyType,
-  PermissionType,
-  PersonalFieldType,
-  PolicyDocumentType,
-  PurposeType,
-} from '../types/nodes';
+import { NODE_OBJECT_TYPES } from '../types/nodes';
 
 @Resolver()
 export class AuditResolver {
@@ -30,7 +21,7 @@ export class AuditResolver {
 }
 
 /** One `version` resolver per node type, batched through the request's reader. */
-function versionResolver(type: NodeType, objectType: new () => object) {
+function versionResolver(type: NodeType, objectType: ClassType) {
   @Resolver(() => objectType)
   class VersionResolver {
     @FieldResolver(() => Int, { description: 'Bumped on every change; pass it back as expectedVersion to avoid overwriting someone else' })
@@ -41,13 +32,4 @@ function versionResolver(type: NodeType, objectType: new () => object) {
   return VersionResolver;
 }
 
-export const VERSION_RESOLVERS = [
-  versionResolver('document', PolicyDocumentType),
-  versionResolver('category', DataCategoryType),
-  versionResolver('field', PersonalFieldType),
-  versionResolver('purpose', PurposeType),
-  versionResolver('permission', PermissionType),
-  versionResolver('party', PartyType),
-  versionResolver('legalBasis', LegalBasisType),
-  versionResolver('flow', DataFlowType),
-] as const;
+export const VERSION_RESOLVERS = NODE_TYPES.map((type) => versionResolver(type, NODE_OBJECT_TYPES[type]));
