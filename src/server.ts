@@ -17,7 +17,6 @@ import { armorProtection } from './graphql/limits';
 import { answerCacheablePlugin, CACHE_HEADER, cacheKey, DEFAULT_RESPONSE_CACHE_MB, ResponseCache } from './graphql/response-cache';
 import { fieldTrailSchema } from './graphql/schema';
 import { AccessControl, AccessDenied } from './services/access/access-control';
-import { InventoryService } from './services/inventory-service';
 import type { InventoryStore } from './store/inventory-store';
 
 /** Bodies anyone may send: queries are small. */
@@ -74,7 +73,6 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     allowBatchedHttpRequests: false,
   });
   await apollo.start();
-  const service = new InventoryService(store);
   let stopping = false;
 
   const http = createServer((req, res) => {
@@ -148,7 +146,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
     let context: RequestContext | null = null;
     const result = await Promise.race([
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (context = createContext(store, service, actor)) }),
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (context = createContext(store, actor)) }),
       timedOut,
     ]).finally(() => clearTimeout(timer));
     if (result === 'timeout') {

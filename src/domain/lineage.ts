@@ -2,6 +2,7 @@
  * Field-level lineage over the flows that carry one field: pure, so every store adapter
  * answers with the same paths and the same `truncated` semantics.
  */
+import { byKey } from './key-order';
 import type { LineageDirection } from './vocabulary';
 
 export interface FlowEdge {
@@ -194,7 +195,7 @@ export function traceLineage(
 /** The edges sorted by key; stores usually hand them over sorted already, so check first. */
 function inKeyOrder(edges: readonly FlowEdge[]): readonly FlowEdge[] {
   for (let i = 1; i < edges.length; i++) {
-    if (edges[i - 1].key > edges[i].key) return [...edges].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (byKey(edges[i - 1], edges[i]) > 0) return [...edges].sort(byKey);
   }
   return edges;
 }

@@ -2,6 +2,7 @@
  * Reference checks over a manifest: every key a node names must exist, in the manifest itself
  * or (for MERGE imports and single-node upserts) in the store already.
  */
+import { byKey } from './key-order';
 import { CLAUSE_CITATION_PATTERN, type Manifest } from './manifest';
 import type { Problem } from './problems';
 import type { NodeType } from './vocabulary';
@@ -108,7 +109,7 @@ export function checkReferences(manifest: Manifest, known: KnownKeys = NO_KNOWN_
 
 /** Strictly ascending keys: all distinct. */
 function inKeyOrder(nodes: ReadonlyArray<{ key: string }>): boolean {
-  for (let i = 1; i < nodes.length; i++) if (!(nodes[i - 1].key < nodes[i].key)) return false;
+  for (let i = 1; i < nodes.length; i++) if (byKey(nodes[i - 1], nodes[i]) >= 0) return false;
   return true;
 }
 

@@ -1,12 +1,19 @@
-/** What every resolver receives: a fresh reader (with its own DataLoaders) per request. */
+/** What every resolver receives: the request's services, each over the one store, and who asks. */
 import type { Actor } from '../domain/access';
+import { AuditLog } from '../services/audit-log';
+import { ComplianceService } from '../services/compliance/compliance-service';
 import { InventoryReader } from '../services/inventory-reader';
-import type { InventoryService } from '../services/inventory-service';
+import { InventoryService } from '../services/inventory-service';
 import type { InventoryStore } from '../store/inventory-store';
 
 export interface RequestContext {
+  /** Reads, batched by its own DataLoaders: a cache that must not outlive the request. */
   reader: InventoryReader;
-  service: InventoryService;
+  /** Imports, upserts, deletes and the export. */
+  inventory: InventoryService;
+  /** Reads the inventory once however many compliance fields the request asks for. */
+  compliance: ComplianceService;
+  auditLog: AuditLog;
   /** Who is asking: decides what they may do, and what the audit log records. */
   actor: Actor;
   /**
@@ -16,6 +23,14 @@ export interface RequestContext {
   answerCache: { cacheable: boolean };
 }
 
-export function createContext(store: InventoryStore, service: InventoryService, actor: Actor): RequestContext {
-  return { reader: new InventoryReader(store), service, actor, answerCache: { cacheable: false } };
+/** Services are built per request: the reader and the compliance service cache what they read. */
+export function createContext(store: InventoryStore, actor: Actor): RequestContext {
+  return {
+    reader: new InventoryReader(store),
+    inventory: new InventoryService(store),
+    compliance: new ComplianceService(store),
+    auditLog: new AuditLog(store),
+    actor,
+    answerCache: { cacheable: false },
+  };
 }

@@ -9,7 +9,8 @@ import {
   PARTY_KINDS,
 } from '../domain/vocabulary';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+/** A GraphQL enum whose names are its values: `enumOf(['A', 'B'])` is `{ A: 'A', B: 'B' }`. */
+export const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 
 export const FlowKindEnum = enumOf(FLOW_KINDS);
 export const ConsentRequirementEnum = enumOf(CONSENT_REQUIREMENTS);

@@ -2,8 +2,7 @@
 import { registerEnumType } from 'type-graphql';
 import { LINEAGE_GRAPH_FORMATS } from '../domain/lineage-graph/render';
 import { LABEL_LANGUAGES } from '../domain/vocabulary-labels';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+import { enumOf } from './enums';
 
 export const LineageGraphFormatEnum = enumOf(LINEAGE_GRAPH_FORMATS);
 export const LabelLanguageEnum = enumOf(LABEL_LANGUAGES);

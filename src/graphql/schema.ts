@@ -6,7 +6,7 @@ import { isRole, roleAtLeast } from '../domain/access';
 import type { RequestContext } from './context';
 import { AuditResolver, VERSION_RESOLVERS } from './resolvers/audit-resolver';
 import { ComplianceResolver } from './resolvers/compliance-resolver';
-import { MutationResolver } from './resolvers/mutation-resolver';
+import { MutationResolver, NODE_MUTATION_RESOLVERS } from './resolvers/mutation-resolver';
 import {
   ClauseResolver,
   DataCategoryResolver,
@@ -29,6 +29,7 @@ export function fieldTrailSchema(): Promise<GraphQLSchema> {
     resolvers: [
       QueryResolver,
       MutationResolver,
+      ...NODE_MUTATION_RESOLVERS,
       PersonalFieldResolver,
       LineagePathResolver,
       DataCategoryResolver,

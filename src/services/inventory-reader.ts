@@ -5,6 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { isCrossBorder, isRecipientKind } from '../domain/flows';
+import { byKey } from '../domain/key-order';
 import type { DataFlow, Party } from '../domain/manifest';
 import type { TracedLineage } from '../domain/lineage';
 import { ValidationError } from '../domain/problems';
@@ -21,6 +22,10 @@ import type {
   StoredClause,
   StoredField,
 } from '../store/inventory-store';
+import { checkPageSize } from './paging';
+
+/** The read model, as resolvers see it (they import nothing below the services). */
+export type { Page, StoredCategory, StoredDocument, StoredField } from '../store/inventory-store';
 
 export const LINEAGE_MAX_DEPTH = 20;
 export const LINEAGE_MAX_PATHS = 1000;
@@ -28,7 +33,6 @@ export const LINEAGE_MAX_PATHS = 1000;
 export const LINEAGE_MAX_FAN_OUT = 500;
 /** Wall-clock budget for one field's walk: an answer, marked truncated, rather than a timeout. */
 export const LINEAGE_TIME_BUDGET_MS = 2000;
-export const MAX_PAGE_SIZE = 1000;
 
 export interface LineageOptions {
   direction: LineageDirection;
@@ -49,7 +53,7 @@ export class InventoryReader {
    */
   answerDependsOnTime = false;
 
-  constructor(readonly store: InventoryStore) {
+  constructor(private readonly store: InventoryStore) {
     this.clauseLoader = new DataLoader((citations) => store.getClauses(citations));
     // Lineage requests are keyed by their JSON so identical ones in a request run once.
     this.lineageLoader = new DataLoader(async (keys) => {
@@ -106,7 +110,7 @@ export class InventoryReader {
   }
 
   async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
-    checkPage(page);
+    checkPageSize(page.first);
     const result = await this.store.listFields(query, page);
     await this.prime('field', Promise.resolve(result.nodes));
     return result;
@@ -117,7 +121,7 @@ export class InventoryReader {
   }
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>> {
-    checkPage(page);
+    checkPageSize(page.first);
     const result = await this.store.listFlows(query, page);
     await this.prime('flow', Promise.resolve(result.nodes));
     return result;
@@ -233,16 +237,6 @@ export class InventoryReader {
   }
 }
 
-function checkPage(page: PageRequest): void {
-  if (!Number.isInteger(page.first) || page.first < 0 || page.first > MAX_PAGE_SIZE) {
-    throw new ValidationError([{ path: 'first', message: `must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${page.first}` }], 'invalid page request');
-  }
-}
-
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
-}
-
-function byKey(a: { key: string }, b: { key: string }): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

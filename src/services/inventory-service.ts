@@ -12,7 +12,7 @@ import type { WriteContext } from '../domain/audit';
 import type { InventoryStore, WriteSummary } from '../store/inventory-store';
 
 export class InventoryService {
-  constructor(readonly store: InventoryStore) {}
+  constructor(private readonly store: InventoryStore) {}
 
   /** Imports a manifest. MERGE may reference nodes already stored; REPLACE must stand alone. */
   async importManifest(input: unknown, mode: ImportMode = 'MERGE', context?: WriteContext): Promise<WriteSummary> {

@@ -487,10 +487,8 @@ describe('filters', () => {
 
   it('names an unknown rule in a filter', () => {
     expect(() => checkFindingFilter({ rules: ['no-such-rule'] }, COMPLIANCE_RULES)).toThrow(ValidationError);
-    try {
-      checkFindingFilter({ rules: ['sensitive-pi-without-separate-consent', 'no-such-rule'] }, COMPLIANCE_RULES);
-    } catch (err) {
-      expect((err as ValidationError).problems).toEqual([{ path: 'filter.rules[1]', message: expect.stringContaining('unknown rule "no-such-rule"') }]);
-    }
+    expect(() => checkFindingFilter({ rules: ['sensitive-pi-without-separate-consent', 'no-such-rule'] }, COMPLIANCE_RULES)).toThrow(
+      expect.objectContaining({ problems: [{ path: 'filter.rules[1]', message: expect.stringContaining('unknown rule "no-such-rule"') }] }),
+    );
   });
 });

@@ -3,6 +3,7 @@
  * SQLite and, when configured, the project's Neo4j).
  */
 import {
+  AuditLogDocument,
   DataFlowsDocument,
   DeletePartyDocument,
   DeletePersonalFieldDocument,
@@ -14,6 +15,8 @@ import {
   UpsertDataFlowDocument,
   UpsertPersonalFieldDocument,
 } from '../generated/graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { expectNeo4jLeftEmpty } from '../support/neo4j';
 import { describeEachStore } from '../support/stores';
@@ -151,6 +154,19 @@ describeEachStore('GraphQL API', (kind) => {
       expect(big.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
+    it('rejects an audit-log cursor it did not issue, naming `after`, rather than answer an empty page', async () => {
+      const first = (await app.query(AuditLogDocument, { first: 1 })).auditLog;
+      expect(first.pageInfo.endCursor).not.toBeNull();
+      expect((await app.send(AuditLogDocument, { first: 1, after: first.pageInfo.endCursor })).errors).toBeUndefined();
+      for (const after of ['not a cursor!', 'abc', '-1', '1.5', '99999999999999999999']) {
+        const res = await app.send(AuditLogDocument, { after });
+        expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0].extensions?.problems).toEqual([{ path: 'after', message: expect.stringContaining('is not a cursor this API issued') }]);
+        expect(res.data).toBeNull();
+      }
+    });
+
+
     it('filters flows and parties', async () => {
       const flows = async (filter: object) => (await app.query(DataFlowsDocument, { filter })).dataFlows.nodes.map((n) => n.key);
       expect(await flows({ crossBorder: true })).toEqual(['abroad']);
@@ -237,6 +253,29 @@ describeEachStore('GraphQL API', (kind) => {
       });
       expect((bad.errors?.[0].extensions?.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(['fields', 'to']);
     });
+
+    it('upserts a policy document with its clauses, and deletes it', async () => {
+      type Clause = { ref: string; title: string | null; text: string; citation: string };
+      const upsert = parse(`mutation ($input: PolicyDocumentInput!) {
+        upsertPolicyDocument(input: $input) { key title clauses { ref title text citation } }
+      }`) as TypedDocumentNode<{ upsertPolicyDocument: { key: string; title: string; clauses: Clause[] } }, { input: object }>;
+      const remove = parse('mutation ($key: ID!) { deletePolicyDocument(key: $key) }') as TypedDocumentNode<{ deletePolicyDocument: boolean }, { key: string }>;
+      const input = {
+        key: 'sdk-notice', title: 'SDK notice', updatedAt: '2022-01-01', effectiveAt: '2022-01-02',
+        clauses: [{ ref: '1', title: 'Scope', text: 'Which SDKs we embed.' }, { ref: '2', title: null, text: 'What they collect.' }],
+      };
+      const { upsertPolicyDocument: doc } = await app.query(upsert, { input });
+      expect(doc).toEqual({
+        key: 'sdk-notice', title: 'SDK notice',
+        clauses: [
+          { ref: '1', title: 'Scope', text: 'Which SDKs we embed.', citation: 'sdk-notice#1' },
+          { ref: '2', title: null, text: 'What they collect.', citation: 'sdk-notice#2' },
+        ],
+      });
+      expect((await app.query(remove, { key: 'sdk-notice' })).deletePolicyDocument).toBe(true);
+      expect((await app.send(remove, { key: 'sdk-notice' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
 
     it('refuses to delete what is still referenced, naming the referrers', async () => {
       const before = await exported();

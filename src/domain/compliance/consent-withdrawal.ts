@@ -9,6 +9,7 @@
  * the inventory does not say which of its fields need which permission, so it is never
  * claimed to stop.
  */
+import { compareKeys } from '../key-order';
 import { NotFoundError } from '../problems';
 import type { DataFlow } from '../manifest';
 import type { FunctionType } from '../vocabulary';
@@ -101,7 +102,7 @@ export function consentWithdrawal(index: InventoryIndex, permissionKey: string):
         limitedFlowKeys: flows.filter((f) => limited.has(f.key) && gatedKeys.has(f.key)).map((f) => f.key),
       };
     })
-    .sort((a, b) => (a.effect === b.effect ? (a.purposeKey < b.purposeKey ? -1 : 1) : a.effect === 'STOPS' ? -1 : 1));
+    .sort((a, b) => (a.effect === b.effect ? compareKeys(a.purposeKey, b.purposeKey) : a.effect === 'STOPS' ? -1 : 1));
 
   const collected = new Map<string, DataFlow[]>();
   for (const f of index.manifest.flows) {
@@ -113,7 +114,7 @@ export function consentWithdrawal(index: InventoryIndex, permissionKey: string):
   const basicStops = functions.filter((f) => f.functionType === 'BASIC' && f.effect === 'STOPS');
   const survives = basicStops.length === 0;
   const toFlow = (map: Map<string, string>): AffectedFlow[] =>
-    [...map].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, reason]) => ({ flowKey: key, name: index.flowLabel(key), optional: index.flows.get(key)!.optional, reason }));
+    [...map].sort(([a], [b]) => compareKeys(a, b)).map(([key, reason]) => ({ flowKey: key, name: index.flowLabel(key), optional: index.flows.get(key)!.optional, reason }));
 
   const stops = functions.filter((f) => f.effect === 'STOPS').map((f) => f.name);
   const limits = functions.filter((f) => f.effect === 'LIMITED').map((f) => f.name);

@@ -3,6 +3,7 @@
  * the statute it rests on and the policy clauses that show it. Rules (./rules) are pure
  * functions over an InventoryIndex; this module runs them and filters their findings.
  */
+import { byKey } from '../key-order';
 import { ValidationError, type Problem } from '../problems';
 import type { ArticleRef, Law } from './articles';
 import type { CitedClause, InventoryIndex } from './inventory-index';
@@ -86,7 +87,7 @@ export function evaluateRules(index: InventoryIndex, rules: readonly ComplianceR
     (a, b) =>
       severityRank(b.severity) - severityRank(a.severity) ||
       rules.findIndex((r) => r.id === a.rule) - rules.findIndex((r) => r.id === b.rule) ||
-      (a.subject.key < b.subject.key ? -1 : a.subject.key > b.subject.key ? 1 : 0),
+      byKey(a.subject, b.subject),
   );
 }
 

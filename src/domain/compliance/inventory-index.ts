@@ -4,6 +4,7 @@
  * so the same answers come from the store, a snapshot or a hand-built test inventory.
  */
 import { isCrossBorder, isRecipientKind } from '../flows';
+import { byKey, compareKeys } from '../key-order';
 import type {
   DataCategory,
   DataFlow,
@@ -62,15 +63,15 @@ export class InventoryIndex {
   constructor(source: Manifest) {
     const manifest = inKeyOrder(source);
     this.manifest = manifest;
-    const byKey = <T extends { key: string }>(list: T[]) => new Map(list.map((n) => [n.key, n]));
-    this.documents = byKey(manifest.documents);
-    this.categories = byKey(manifest.categories);
-    this.fields = byKey(manifest.fields);
-    this.purposes = byKey(manifest.purposes);
-    this.permissions = byKey(manifest.permissions);
-    this.parties = byKey(manifest.parties);
-    this.legalBases = byKey(manifest.legalBases);
-    this.flows = byKey(manifest.flows);
+    const mapByKey = <T extends { key: string }>(list: T[]) => new Map(list.map((n) => [n.key, n]));
+    this.documents = mapByKey(manifest.documents);
+    this.categories = mapByKey(manifest.categories);
+    this.fields = mapByKey(manifest.fields);
+    this.purposes = mapByKey(manifest.purposes);
+    this.permissions = mapByKey(manifest.permissions);
+    this.parties = mapByKey(manifest.parties);
+    this.legalBases = mapByKey(manifest.legalBases);
+    this.flows = mapByKey(manifest.flows);
 
     let order = 0;
     for (const doc of manifest.documents) {
@@ -94,9 +95,9 @@ export class InventoryIndex {
     [...manifest.fields]
       .sort((a, b) =>
         categoryMention.get(a.category)! - categoryMention.get(b.category)! ||
-        (a.category < b.category ? -1 : a.category > b.category ? 1 : 0) ||
+        compareKeys(a.category, b.category) ||
         fieldMention.get(a.key)! - fieldMention.get(b.key)! ||
-        (a.key < b.key ? -1 : 1))
+        byKey(a, b))
       .forEach((f, rank) => this.fieldOrder.set(f.key, rank));
     for (const f of manifest.fields) {
       const own = resolveSensitivity(f, this.categorySensitivity.get(f.category) ?? NOT_SENSITIVE);
@@ -167,7 +168,7 @@ export class InventoryIndex {
 
   /** Field keys in reading order: by category as the manifest lists them, then the manifest's field order. */
   inReadingOrder(fieldKeys: Iterable<string>): string[] {
-    return [...new Set(fieldKeys)].sort((a, b) => (this.fieldOrder.get(a) ?? Infinity) - (this.fieldOrder.get(b) ?? Infinity) || (a < b ? -1 : 1));
+    return [...new Set(fieldKeys)].sort((a, b) => (this.fieldOrder.get(a) ?? Infinity) - (this.fieldOrder.get(b) ?? Infinity) || compareKeys(a, b));
   }
 
   sensitiveFieldsOf(flowKey: string): string[] {
@@ -305,7 +306,6 @@ export class InventoryIndex {
  * a reader follows them.
  */
 function inKeyOrder(m: Manifest): Manifest {
-  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   const sorted = <T extends { key: string }>(list: T[]) => [...list].sort(byKey);
   const stage = lifecycleStages(m.flows, m.parties);
   return {

@@ -1,4 +1,5 @@
 /** Where personal information held by one party goes next: field by field, cycle-safe. */
+import { compareKeys } from '../key-order';
 import type { PartyKind } from '../vocabulary';
 import type { InventoryIndex } from './inventory-index';
 
@@ -47,5 +48,5 @@ export function onwardRecipients(index: InventoryIndex, start: string, fieldKeys
       via: r.via,
       depth: r.depth,
     }))
-    .sort((a, b) => a.depth - b.depth || (a.partyKey < b.partyKey ? -1 : 1));
+    .sort((a, b) => a.depth - b.depth || compareKeys(a.partyKey, b.partyKey));
 }

@@ -4,6 +4,7 @@
  * for it, then one per recipient outside the handler, so a DPO sees who gets what, why, on what
  * basis, for how long.
  */
+import { byKey } from '../key-order';
 import type { DataFlow } from '../manifest';
 import type { ConsentRequirement, FunctionType, PartyKind } from '../vocabulary';
 import { articles, type ArticleRef } from './articles';
@@ -71,7 +72,7 @@ export function recordsOfProcessing(index: InventoryIndex, generatedAt: Date): R
 
   const records: ProcessingRecord[] = [];
   // Purposes by key: the same order from a seed file, the store or a snapshot.
-  for (const purpose of [...index.manifest.purposes].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+  for (const purpose of [...index.manifest.purposes].sort(byKey)) {
     const flows = index.flowsWithPurpose(purpose.key);
     if (flows.length === 0) continue;
     const own = flows.filter((f) => index.isHandler(f.from) || index.isHandler(f.to));

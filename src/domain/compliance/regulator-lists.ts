@@ -4,6 +4,7 @@
  * 与第三方共享个人信息清单 / 第三方SDK目录 (who receives what, through which SDK, why, on what
  * basis, with what consent). Values are in Chinese where the inventory has the policy's words.
  */
+import { compareKeys } from '../key-order';
 import type { DataFlow, Permission } from '../manifest';
 import type { PartyKind, SensitiveClass } from '../vocabulary';
 import type { InventoryIndex } from './inventory-index';
@@ -128,7 +129,7 @@ export function thirdPartySharingList(index: InventoryIndex): ThirdPartySharingE
     });
   }
   // SDKs first (what the 第三方SDK目录 is about), then by recipient.
-  return entries.sort((a, b) => (a.method === b.method ? (a.recipientKey < b.recipientKey ? -1 : a.recipientKey > b.recipientKey ? 1 : a.flowKey < b.flowKey ? -1 : 1) : a.method === 'SDK_ON_DEVICE' ? -1 : 1));
+  return entries.sort((a, b) => (a.method === b.method ? compareKeys(a.recipientKey, b.recipientKey) || compareKeys(a.flowKey, b.flowKey) : a.method === 'SDK_ON_DEVICE' ? -1 : 1));
 }
 
 /** `位置权限 (ACCESS_FINE_LOCATION)`: the policy's name and the permission itself. */

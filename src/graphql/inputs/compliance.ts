@@ -1,6 +1,6 @@
 /** Inputs of the compliance queries: which findings, and which part of the inventory to assess. */
 import { Field, ID, InputType } from 'type-graphql';
-import { FindingSubjectTypeEnum, SeverityEnum, StatuteLawEnum } from '../types/compliance';
+import { FindingSubjectTypeEnum, SeverityEnum, StatuteLawEnum } from '../types/compliance/enums';
 import type { Law } from '../../domain/compliance/articles';
 import type { Severity, SubjectType } from '../../domain/compliance/findings';
 

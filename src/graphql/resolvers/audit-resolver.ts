@@ -1,20 +1,10 @@
 /** auditLog query and the `version` every node reports (for expectedVersion on writes). */
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ValidationError } from '../../domain/problems';
-import type { NodeType } from '../../domain/vocabulary';
-import { MAX_PAGE_SIZE } from '../../services/inventory-reader';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root, type ClassType } from 'type-graphql';
+import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
+import { toConnection } from '../connections';
 import type { RequestContext } from '../context';
 import { AuditEntryConnection, AuditFilterInput } from '../types/audit';
-import {
-  DataCategoryType,
-  DataFlowType,
-  LegalBasisType,
-  PartyType,
-  PermissionType,
-  PersonalFieldType,
-  PolicyDocumentType,
-  PurposeType,
-} from '../types/nodes';
+import { NODE_OBJECT_TYPES } from '../types/nodes';
 
 @Resolver()
 export class AuditResolver {
@@ -25,23 +15,13 @@ export class AuditResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    const size = first ?? 50;
-    if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-      throw new ValidationError([{ path: 'first', message: `must be an integer from 0 to ${MAX_PAGE_SIZE}, got ${size}` }], 'invalid page request');
-    }
-    const page = await ctx.service.store.listAuditEntries(filter ?? {}, { first: size, afterId: after });
-    const edges = page.nodes.map((node) => ({ cursor: node.id, node }));
-    return {
-      totalCount: page.totalCount,
-      nodes: page.nodes,
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    };
+    // An entry's cursor is its id: the log is ordered by id, and ids are what clients quote.
+    return toConnection(await ctx.auditLog.list(filter ?? {}, { first: first ?? 50, after }), (entry) => entry.id);
   }
 }
 
 /** One `version` resolver per node type, batched through the request's reader. */
-function versionResolver(type: NodeType, objectType: new () => object) {
+function versionResolver(type: NodeType, objectType: ClassType) {
   @Resolver(() => objectType)
   class VersionResolver {
     @FieldResolver(() => Int, { description: 'Bumped on every change; pass it back as expectedVersion to avoid overwriting someone else' })
@@ -52,13 +32,4 @@ function versionResolver(type: NodeType, objectType: new () => object) {
   return VersionResolver;
 }
 
-export const VERSION_RESOLVERS = [
-  versionResolver('document', PolicyDocumentType),
-  versionResolver('category', DataCategoryType),
-  versionResolver('field', PersonalFieldType),
-  versionResolver('purpose', PurposeType),
-  versionResolver('permission', PermissionType),
-  versionResolver('party', PartyType),
-  versionResolver('legalBasis', LegalBasisType),
-  versionResolver('flow', DataFlowType),
-] as const;
+export const VERSION_RESOLVERS = NODE_TYPES.map((type) => versionResolver(type, NODE_OBJECT_TYPES[type]));

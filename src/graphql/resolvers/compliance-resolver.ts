@@ -5,33 +5,20 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { SEVERITIES, countBySeverity, type Finding } from '../../domain/compliance/findings';
 import type { ImpactAssessment } from '../../domain/compliance/impact-assessment';
-import { ComplianceService, CURRENT, type ReportFormat, type ReportKind } from '../../services/compliance/compliance-service';
+import { CURRENT, type ReportFormat, type ReportKind } from '../../services/compliance/compliance-service';
 import type { RequestContext } from '../context';
 import { FindingFilter, ImpactAssessmentScope } from '../inputs/compliance';
-import {
-  BlastRadiusType,
-  ComplianceReportFormatEnum,
-  ComplianceReportKindEnum,
-  ComplianceReportType,
-  ComplianceRuleType,
-  CollectedInformationEntryType,
-  ConsentWithdrawalType,
-  DeletionPlanType,
-  FindingReportType,
-  ImpactAssessmentType,
-  InventoryDiffType,
-  InventorySnapshotType,
-  RecordsOfProcessingType,
-  ThirdPartySharingEntryType,
-} from '../types/compliance';
-
-/** One service per request: its inventory and findings are computed once and shared by every field. */
-const services = new WeakMap<RequestContext, ComplianceService>();
-function compliance(ctx: RequestContext): ComplianceService {
-  let service = services.get(ctx);
-  if (!service) services.set(ctx, (service = new ComplianceService(ctx.reader.store)));
-  return service;
-}
+import { BlastRadiusType } from '../types/compliance/blast-radius';
+import { ConsentWithdrawalType } from '../types/compliance/consent-withdrawal';
+import { DeletionPlanType } from '../types/compliance/deletion-plan';
+import { InventoryDiffType } from '../types/compliance/diff';
+import { ComplianceReportFormatEnum, ComplianceReportKindEnum } from '../types/compliance/enums';
+import { ComplianceRuleType, FindingReportType } from '../types/compliance/findings';
+import { ImpactAssessmentType } from '../types/compliance/impact-assessment';
+import { RecordsOfProcessingType } from '../types/compliance/records-of-processing';
+import { CollectedInformationEntryType, ThirdPartySharingEntryType } from '../types/compliance/regulator-lists';
+import { ComplianceReportType } from '../types/compliance/report';
+import { InventorySnapshotType } from '../types/compliance/snapshot';
 
 /** Severity counts as a list, highest first, every severity present. */
 function bySeverity(findings: readonly Finding[]) {
@@ -43,39 +30,39 @@ function bySeverity(findings: readonly Finding[]) {
 export class ComplianceResolver {
   @Query(() => FindingReportType, { description: 'What is wrong with the inventory (PIPL first, GDPR alongside), most severe first.' })
   async findings(@Ctx() ctx: RequestContext, @Arg('filter', () => FindingFilter, { nullable: true }) filter: FindingFilter | null) {
-    const nodes = await compliance(ctx).findings(filter ?? {});
+    const nodes = await ctx.compliance.findings(filter ?? {});
     return { totalCount: nodes.length, bySeverity: bySeverity(nodes), nodes };
   }
 
   @Query(() => [ComplianceRuleType], { description: 'The rules findings come from, with their articles.' })
   complianceRules(@Ctx() ctx: RequestContext) {
-    return compliance(ctx).rules;
+    return ctx.compliance.rules;
   }
 
   @Query(() => ImpactAssessmentType, { description: 'A PIPL Art. 55–56 impact assessment (WP248 alongside) of the whole inventory or a scope.' })
   async impactAssessment(@Ctx() ctx: RequestContext, @Arg('scope', () => ImpactAssessmentScope, { nullable: true }) scope: ImpactAssessmentScope | null) {
-    const pia: ImpactAssessment = await compliance(ctx).impactAssessment(scope);
+    const pia: ImpactAssessment = await ctx.compliance.impactAssessment(scope);
     return { ...pia, summary: { ...pia.summary, openFindings: bySeverity(pia.findings) } };
   }
 
   @Query(() => RecordsOfProcessingType, { description: 'GDPR Art. 30(1) records with the PIPL Art. 17 items, one row per purpose × recipient.' })
   recordsOfProcessing(@Ctx() ctx: RequestContext) {
-    return compliance(ctx).recordsOfProcessing();
+    return ctx.compliance.recordsOfProcessing();
   }
 
   @Query(() => [CollectedInformationEntryType], { description: '已收集个人信息清单: every field the handler collects, with purposes, scenarios and permissions.' })
   collectedPersonalInformation(@Ctx() ctx: RequestContext) {
-    return compliance(ctx).collectedInformation();
+    return ctx.compliance.collectedInformation();
   }
 
   @Query(() => [ThirdPartySharingEntryType], { description: '与第三方共享个人信息清单 / 第三方SDK目录: every flow from the handler to a recipient.' })
   thirdPartySharing(@Ctx() ctx: RequestContext) {
-    return compliance(ctx).thirdPartySharing();
+    return ctx.compliance.thirdPartySharing();
   }
 
   @Query(() => [InventorySnapshotType], { description: 'Saved snapshots, oldest first.' })
   snapshots(@Ctx() ctx: RequestContext) {
-    return compliance(ctx).listSnapshots();
+    return ctx.compliance.listSnapshots();
   }
 
   @Query(() => InventoryDiffType, { description: 'What changed between two snapshots ("current": the live inventory), classified against the policy\'s definition of a major change.' })
@@ -84,22 +71,22 @@ export class ComplianceResolver {
     @Arg('from', () => String, { description: 'A snapshot label' }) from: string,
     @Arg('to', () => String, { nullable: true, defaultValue: CURRENT, description: 'A snapshot label, or "current"' }) to: string | null,
   ) {
-    return compliance(ctx).inventoryDiff(from, to ?? CURRENT);
+    return ctx.compliance.inventoryDiff(from, to ?? CURRENT);
   }
 
   @Query(() => BlastRadiusType, { description: 'If this party is breached: what is exposed, who else holds it, what to tell people.' })
   blastRadius(@Ctx() ctx: RequestContext, @Arg('partyKey', () => ID) partyKey: string) {
-    return compliance(ctx).blastRadius(partyKey);
+    return ctx.compliance.blastRadius(partyKey);
   }
 
   @Query(() => ConsentWithdrawalType, { description: 'What stops when a user revokes this permission, and whether the basic functions survive.' })
   consentWithdrawal(@Ctx() ctx: RequestContext, @Arg('permissionKey', () => ID) permissionKey: string) {
-    return compliance(ctx).consentWithdrawal(permissionKey);
+    return ctx.compliance.consentWithdrawal(permissionKey);
   }
 
   @Query(() => DeletionPlanType, { description: 'What happens to this field when a user cancels their account.' })
   deletionPlan(@Ctx() ctx: RequestContext, @Arg('fieldKey', () => ID) fieldKey: string) {
-    return compliance(ctx).deletionPlan(fieldKey);
+    return ctx.compliance.deletionPlan(fieldKey);
   }
 
   @Query(() => ComplianceReportType, { description: 'Any compliance answer rendered as a file (Markdown, HTML, JSON, CSV or XLSX).' })
@@ -113,7 +100,7 @@ export class ComplianceResolver {
     @Arg('from', () => String, { nullable: true, description: 'diff' }) from: string | null,
     @Arg('to', () => String, { nullable: true, description: 'diff' }) to: string | null,
   ) {
-    const report = await compliance(ctx).report({ kind, format, scope, filter, subject, from, to });
+    const report = await ctx.compliance.report({ kind, format, scope, filter, subject, from, to });
     const binary = Buffer.isBuffer(report.body);
     return {
       kind: report.kind,
@@ -128,6 +115,6 @@ export class ComplianceResolver {
   @Authorized('editor')
   @Mutation(() => InventorySnapshotType, { description: 'Keeps an immutable copy of the inventory under a new label, for diffs and audits.' })
   takeSnapshot(@Ctx() ctx: RequestContext, @Arg('label', () => String) label: string) {
-    return compliance(ctx).takeSnapshot(label);
+    return ctx.compliance.takeSnapshot(label);
   }
 }

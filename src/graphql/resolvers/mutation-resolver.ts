@@ -3,7 +3,7 @@
  * in one transaction, so a rejected mutation leaves the inventory exactly as it was.
  * Every one needs the editor role.
  */
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver, type ClassType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import type { ImportMode, NodeType } from '../../domain/vocabulary';
 import type { RequestContext } from '../context';
@@ -18,32 +18,8 @@ import {
   PolicyDocumentInput,
   PurposeInput,
 } from '../inputs/nodes';
-import {
-  DataCategoryType,
-  DataFlowType,
-  LegalBasisType,
-  PartyType,
-  PermissionType,
-  PersonalFieldType,
-  PolicyDocumentType,
-  PurposeType,
-} from '../types/nodes';
+import { NODE_OBJECT_TYPES } from '../types/nodes';
 import { ImportResult } from '../types/results';
-
-/** Writes one node, then reads it back fresh (the request's loaders may hold the old one). */
-async function upsertAndRead(ctx: RequestContext, type: NodeType, input: object) {
-  const { expectedVersion, ...node } = input as { expectedVersion?: number | null };
-  await ctx.service.upsert(type, node, { actor: ctx.actor.id, expectedVersion });
-  ctx.reader.forgetVersion(type, (input as { key: string }).key);
-  ctx.reader.forget(type, (input as { key: string }).key);
-  return ctx.reader.node(type, (input as { key: string }).key);
-}
-
-async function remove(ctx: RequestContext, type: NodeType, key: string, expectedVersion: number | null): Promise<boolean> {
-  await ctx.service.delete(type, key, { actor: ctx.actor.id, expectedVersion });
-  ctx.reader.forget(type, key);
-  return true;
-}
 
 @Resolver()
 export class MutationResolver {
@@ -54,139 +30,77 @@ export class MutationResolver {
     @Arg('manifest', () => GraphQLJSON) manifest: unknown,
     @Arg('mode', () => ImportModeEnum, { nullable: true, defaultValue: 'MERGE' }) mode: ImportMode | null,
   ): Promise<ImportResult> {
-    const summary = await ctx.service.importManifest(manifest, mode ?? 'MERGE', { actor: ctx.actor.id });
+    const summary = await ctx.inventory.importManifest(manifest, mode ?? 'MERGE', { actor: ctx.actor.id });
     const w = summary.written;
     return {
       mode: summary.mode, removed: summary.removed, documents: w.document, clauses: w.clause, categories: w.category,
       fields: w.field, purposes: w.purpose, permissions: w.permission, parties: w.party, legalBases: w.legalBasis, flows: w.flow,
     };
   }
-
-  @Authorized('editor')
-  @Mutation(() => PolicyDocumentType)
-  upsertPolicyDocument(@Ctx() ctx: RequestContext, @Arg('input', () => PolicyDocumentInput) input: PolicyDocumentInput) {
-    return upsertAndRead(ctx, 'document', { ...input, clauses: (input.clauses ?? []).map((c) => ({ ...c })) });
-  }
-
-  @Authorized('editor')
-  @Mutation(() => DataCategoryType)
-  upsertDataCategory(@Ctx() ctx: RequestContext, @Arg('input', () => DataCategoryInput) input: DataCategoryInput) {
-    return upsertAndRead(ctx, 'category', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => PersonalFieldType)
-  upsertPersonalField(@Ctx() ctx: RequestContext, @Arg('input', () => PersonalFieldInput) input: PersonalFieldInput) {
-    return upsertAndRead(ctx, 'field', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => PurposeType)
-  upsertPurpose(@Ctx() ctx: RequestContext, @Arg('input', () => PurposeInput) input: PurposeInput) {
-    return upsertAndRead(ctx, 'purpose', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => PermissionType)
-  upsertPermission(@Ctx() ctx: RequestContext, @Arg('input', () => PermissionInput) input: PermissionInput) {
-    return upsertAndRead(ctx, 'permission', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => PartyType)
-  upsertParty(@Ctx() ctx: RequestContext, @Arg('input', () => PartyInput) input: PartyInput) {
-    return upsertAndRead(ctx, 'party', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => LegalBasisType)
-  upsertLegalBasis(@Ctx() ctx: RequestContext, @Arg('input', () => LegalBasisInput) input: LegalBasisInput) {
-    return upsertAndRead(ctx, 'legalBasis', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => DataFlowType)
-  upsertDataFlow(@Ctx() ctx: RequestContext, @Arg('input', () => DataFlowInput) input: DataFlowInput) {
-    return upsertAndRead(ctx, 'flow', input);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean, { description: 'Fails naming the clauses cited while any node still cites it.' })
-  deletePolicyDocument(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'document', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deleteDataCategory(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'category', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deletePersonalField(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'field', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deletePurpose(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'purpose', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deletePermission(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'permission', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deleteParty(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'party', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deleteLegalBasis(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'legalBasis', key, expectedVersion);
-  }
-
-  @Authorized('editor')
-  @Mutation(() => Boolean)
-  deleteDataFlow(
-    @Ctx() ctx: RequestContext,
-    @Arg('key', () => ID) key: string,
-    @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
-  ) {
-    return remove(ctx, 'flow', key, expectedVersion);
-  }
 }
+
+/** What every node input has: its key, and the version the writer expects it at. */
+type NodeInputShape = { key: string; expectedVersion?: number | null };
+
+/** What `upsert<name>` and `delete<name>` differ in, per node type. */
+interface NodeMutations {
+  type: NodeType;
+  /** The GraphQL name of the node type. */
+  name: string;
+  inputType: ClassType<NodeInputShape>;
+  deleteDescription?: string;
+}
+
+const NODE_MUTATIONS: NodeMutations[] = [
+  {
+    type: 'document', name: 'PolicyDocument', inputType: PolicyDocumentInput,
+    deleteDescription: 'Fails naming the clauses cited while any node still cites it.',
+  },
+  { type: 'category', name: 'DataCategory', inputType: DataCategoryInput },
+  { type: 'field', name: 'PersonalField', inputType: PersonalFieldInput },
+  { type: 'purpose', name: 'Purpose', inputType: PurposeInput },
+  { type: 'permission', name: 'Permission', inputType: PermissionInput },
+  { type: 'party', name: 'Party', inputType: PartyInput },
+  { type: 'legalBasis', name: 'LegalBasis', inputType: LegalBasisInput },
+  { type: 'flow', name: 'DataFlow', inputType: DataFlowInput },
+];
+
+/** `upsert<name>(input)`: writes one node whole, then reads it back fresh. */
+function upsertResolver(node: NodeMutations) {
+  @Resolver()
+  class UpsertResolver {
+    @Authorized('editor')
+    @Mutation(() => NODE_OBJECT_TYPES[node.type], { name: `upsert${node.name}` })
+    async upsert(@Ctx() ctx: RequestContext, @Arg('input', () => node.inputType) input: NodeInputShape) {
+      const { expectedVersion, ...fields } = input;
+      await ctx.inventory.upsert(node.type, fields, { actor: ctx.actor.id, expectedVersion });
+      // The request's loaders may hold the node as it was.
+      ctx.reader.forgetVersion(node.type, input.key);
+      ctx.reader.forget(node.type, input.key);
+      return ctx.reader.node(node.type, input.key);
+    }
+  }
+  return UpsertResolver;
+}
+
+/** `delete<name>(key, expectedVersion)`: fails naming the referrers while anything points at the node. */
+function deleteResolver(node: NodeMutations) {
+  @Resolver()
+  class DeleteResolver {
+    @Authorized('editor')
+    @Mutation(() => Boolean, { name: `delete${node.name}`, description: node.deleteDescription })
+    async delete(
+      @Ctx() ctx: RequestContext,
+      @Arg('key', () => ID) key: string,
+      @Arg('expectedVersion', () => Int, { nullable: true, description: 'Fail with CONFLICT unless the node is at this version' }) expectedVersion: number | null,
+    ): Promise<boolean> {
+      await ctx.inventory.delete(node.type, key, { actor: ctx.actor.id, expectedVersion });
+      ctx.reader.forget(node.type, key);
+      return true;
+    }
+  }
+  return DeleteResolver;
+}
+
+/** All upserts, then all deletes: the order the Mutation type lists them in. */
+export const NODE_MUTATION_RESOLVERS = [...NODE_MUTATIONS.map(upsertResolver), ...NODE_MUTATIONS.map(deleteResolver)] as const;

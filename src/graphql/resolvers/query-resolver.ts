@@ -1,7 +1,7 @@
-/** Root queries: thin calls into the per-request InventoryReader. */
+/** Root queries: thin calls into the per-request InventoryReader (and the export). */
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { decodeCursor, toConnection } from '../connections';
+import { decodeCursor, keyCursor, toConnection } from '../connections';
 import { DataFlowFilter, PartyFilter, PersonalFieldFilter } from '../inputs/filters';
 import {
   DataCategoryType,
@@ -25,7 +25,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return toConnection(await reader.listFields(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }));
+    return toConnection(await reader.listFields(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }), keyCursor);
   }
 
   @Query(() => PersonalFieldType, { nullable: true })
@@ -85,7 +85,7 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return toConnection(await reader.listFlows(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }));
+    return toConnection(await reader.listFlows(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }), keyCursor);
   }
 
   @Query(() => DataFlowType, { nullable: true })
@@ -99,7 +99,7 @@ export class QueryResolver {
   }
 
   @Query(() => GraphQLJSON, { description: 'The whole inventory as a manifest (the import format).' })
-  exportInventory(@Ctx() { service }: RequestContext) {
-    return service.exportManifest();
+  exportInventory(@Ctx() { inventory }: RequestContext) {
+    return inventory.exportManifest();
   }
 }

@@ -1,10 +1,11 @@
 /** The audit log over GraphQL: read-only; no mutation edits or deletes an entry. */
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { AUDIT_OPERATIONS, type AuditOperation } from '../../domain/audit';
-import { PageInfo } from './results';
+import { enumOf } from '../enums';
+import { Connection } from './connection';
 
-export const AuditOperationEnum = Object.fromEntries(AUDIT_OPERATIONS.map((o) => [o, o])) as { [K in AuditOperation]: K };
+export const AuditOperationEnum = enumOf(AUDIT_OPERATIONS);
 registerEnumType(AuditOperationEnum, { name: 'AuditOperation' });
 
 @ObjectType('AuditEntry', { description: 'One committed change: who, when, what, and the node before and after.' })
@@ -19,19 +20,8 @@ export class AuditEntryType {
   @Field(() => GraphQLJSON, { nullable: true }) after!: unknown;
 }
 
-@ObjectType('AuditEntryEdge')
-export class AuditEntryEdge {
-  @Field() cursor!: string;
-  @Field(() => AuditEntryType) node!: AuditEntryType;
-}
-
 @ObjectType('AuditEntryConnection')
-export class AuditEntryConnection {
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [AuditEntryType]) nodes!: AuditEntryType[];
-  @Field(() => [AuditEntryEdge]) edges!: AuditEntryEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export class AuditEntryConnection extends Connection<AuditEntryType>('AuditEntry', AuditEntryType) {}
 
 @InputType()
 export class AuditFilterInput {

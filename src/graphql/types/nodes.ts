@@ -2,10 +2,10 @@
  * Object types of the inventory graph. Scalar properties come straight from the domain records;
  * relations are field resolvers in ../resolvers.
  */
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, type ClassType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
 import { ConsentRequirementEnum, FlowKindEnum, FunctionTypeEnum, PartyKindEnum } from '../enums';
-import type { ConsentRequirement, FlowKind, FunctionType, PartyKind } from '../../domain/vocabulary';
+import type { ConsentRequirement, FlowKind, FunctionType, NodeType, PartyKind } from '../../domain/vocabulary';
 
 @ObjectType('PolicyDocument', { description: 'A privacy policy (or other notice) whose clauses the inventory cites.' })
 export class PolicyDocumentType {
@@ -102,3 +102,15 @@ export class DataFlowType {
   @Field(() => RetentionType, { nullable: true }) retention?: RetentionType | null;
   @Field(() => String, { nullable: true, description: 'When it happens, as the policy words it' }) scenario?: string | null;
 }
+
+/** The object type of each node type, for the resolvers made once per node type. */
+export const NODE_OBJECT_TYPES: Record<NodeType, ClassType> = {
+  document: PolicyDocumentType,
+  category: DataCategoryType,
+  field: PersonalFieldType,
+  purpose: PurposeType,
+  permission: PermissionType,
+  party: PartyType,
+  legalBasis: LegalBasisType,
+  flow: DataFlowType,
+};

@@ -3,42 +3,15 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ImportModeEnum } from '../enums';
 import type { ImportMode } from '../../domain/vocabulary';
 import type { DataFlow } from '../../domain/manifest';
-import type { StoredField } from '../../store/inventory-store';
+import type { StoredField } from '../../services/inventory-reader';
+import { Connection } from './connection';
 import { DataFlowType, PartyType, PersonalFieldType } from './nodes';
 
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType('PersonalFieldEdge')
-export class PersonalFieldEdge {
-  @Field() cursor!: string;
-  @Field(() => PersonalFieldType) node!: StoredField;
-}
-
 @ObjectType('PersonalFieldConnection')
-export class PersonalFieldConnection {
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [PersonalFieldType]) nodes!: StoredField[];
-  @Field(() => [PersonalFieldEdge]) edges!: PersonalFieldEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
-
-@ObjectType('DataFlowEdge')
-export class DataFlowEdge {
-  @Field() cursor!: string;
-  @Field(() => DataFlowType) node!: DataFlow;
-}
+export class PersonalFieldConnection extends Connection<StoredField>('PersonalField', PersonalFieldType) {}
 
 @ObjectType('DataFlowConnection')
-export class DataFlowConnection {
-  @Field(() => Int) totalCount!: number;
-  @Field(() => [DataFlowType]) nodes!: DataFlow[];
-  @Field(() => [DataFlowEdge]) edges!: DataFlowEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export class DataFlowConnection extends Connection<DataFlow>('DataFlow', DataFlowType) {}
 
 @ObjectType('LineagePath', { description: 'One route the field takes; hops in walking order.' })
 export class LineagePathType {

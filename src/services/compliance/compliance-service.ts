@@ -92,9 +92,19 @@ export class ComplianceService {
   private allFindings?: Promise<Finding[]>;
 
   constructor(
-    readonly store: InventoryStore,
+    private readonly storage: InventoryStore,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  /** Where the inventory is kept (secret-free), for messages. */
+  get location(): string {
+    return this.storage.location;
+  }
+
+  /** @deprecated Only for cli-commands.ts until it reads `location`: nothing else of the store is exposed. */
+  get store(): { readonly location: string } {
+    return { location: this.storage.location };
+  }
 
   get rules(): readonly ComplianceRule[] {
     return COMPLIANCE_RULES;
@@ -102,7 +112,7 @@ export class ComplianceService {
 
   /** The live inventory, indexed; read once per service. */
   inventory(): Promise<InventoryIndex> {
-    this.index ??= this.store.exportManifest().then((m) => new InventoryIndex(m));
+    this.index ??= this.storage.exportManifest().then((m) => new InventoryIndex(m));
     return this.index;
   }
 
@@ -145,11 +155,11 @@ export class ComplianceService {
   /** Keeps an immutable copy of the inventory under a label; labels are never reused. */
   async takeSnapshot(label: string): Promise<SnapshotInfo> {
     checkLabel(label, 'label');
-    return this.store.saveSnapshot(label);
+    return this.storage.saveSnapshot(label);
   }
 
   listSnapshots(): Promise<SnapshotInfo[]> {
-    return this.store.listSnapshots();
+    return this.storage.listSnapshots();
   }
 
   /** Changes from one snapshot to another; `current` is the live inventory. */
@@ -161,9 +171,9 @@ export class ComplianceService {
   private async version(label: string, path: string): Promise<{ index: InventoryIndex; info: { label: string; createdAt: string | null } }> {
     if (label === CURRENT) return { index: await this.inventory(), info: { label: CURRENT, createdAt: null } };
     checkLabel(label, path);
-    const manifest = await this.store.getSnapshot(label);
+    const manifest = await this.storage.getSnapshot(label);
     if (!manifest) throw new NotFoundError('snapshot', label);
-    const info = (await this.store.listSnapshots()).find((s) => s.label === label);
+    const info = (await this.storage.listSnapshots()).find((s) => s.label === label);
     return { index: new InventoryIndex(manifest), info: { label, createdAt: info?.createdAt ?? null } };
   }
 

@@ -1,4 +1,5 @@
 /** Retention: how long data is kept where it comes to rest (PIPL Art. 17(1)(2), 19). */
+import { compareKeys } from '../../key-order';
 import type { DataFlow } from '../../manifest';
 import { articles } from '../articles';
 import { finding, type ComplianceRule, type Finding } from '../findings';
@@ -65,7 +66,7 @@ export const retentionWithoutPeriod: ComplianceRule = {
       byParty.set(flow.to, [...(byParty.get(flow.to) ?? []), flow]);
     }
     const out: Finding[] = [];
-    for (const [party, flows] of [...byParty].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [party, flows] of [...byParty].sort(([a], [b]) => compareKeys(a, b))) {
       const minimums = flows.filter((f) => f.retention!.minimum);
       const example = flows[0].retention!.description.replace(/\s+/g, ' ').trim();
       const fields = [...new Set(flows.flatMap((f) => index.carriedFields(f.key)))].sort();

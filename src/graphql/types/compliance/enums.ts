@@ -1,0 +1,50 @@
+/** The enums of the compliance answers, built from the domain's lists so the two cannot drift apart. */
+import { registerEnumType } from 'type-graphql';
+import { LAWS } from '../../../domain/compliance/articles';
+import { FUNCTION_EFFECTS } from '../../../domain/compliance/consent-withdrawal';
+import { RECIPIENT_ACTIONS, STORE_ACTIONS } from '../../../domain/compliance/deletion-plan';
+import { SEVERITIES, SUBJECT_TYPES } from '../../../domain/compliance/findings';
+import { CRITERION_STATUSES, MEASURE_KINDS, PIPL_TRIGGERS, RISK_LEVELS, WP248_CRITERIA } from '../../../domain/compliance/impact-assessment';
+import { CHANGE_AREAS, CHANGE_KINDS } from '../../../domain/compliance/inventory-diff';
+import { REFUSABILITY, SHARING_METHODS } from '../../../domain/compliance/regulator-lists';
+import { SENSITIVE_CLASSES } from '../../../domain/vocabulary';
+import { enumOf } from '../../enums';
+
+export const SeverityEnum = enumOf(SEVERITIES);
+export const FindingSubjectTypeEnum = enumOf(SUBJECT_TYPES);
+export const StatuteLawEnum = enumOf(LAWS);
+export const PiplTriggerEnum = enumOf(PIPL_TRIGGERS);
+export const Wp248CriterionEnum = enumOf(WP248_CRITERIA);
+export const CriterionStatusEnum = enumOf(CRITERION_STATUSES);
+export const RiskLevelEnum = enumOf(RISK_LEVELS);
+export const ProtectiveMeasureKindEnum = enumOf(MEASURE_KINDS);
+export const ChangeAreaEnum = enumOf(CHANGE_AREAS);
+export const ChangeKindEnum = enumOf(CHANGE_KINDS);
+export const FunctionEffectEnum = enumOf(FUNCTION_EFFECTS);
+export const StoreActionEnum = enumOf(STORE_ACTIONS);
+export const RecipientActionEnum = enumOf(RECIPIENT_ACTIONS);
+export const RefusabilityEnum = enumOf(REFUSABILITY);
+export const SharingMethodEnum = enumOf(SHARING_METHODS);
+export const SensitiveClassEnum = enumOf(SENSITIVE_CLASSES);
+/** GraphQL names cannot hold a dash: COLLECTED_PI is the `collected-pi` report. */
+export const ComplianceReportKindEnum = { FINDINGS: 'findings', PIA: 'pia', ROPA: 'ropa', COLLECTED_PI: 'collected-pi', THIRD_PARTIES: 'third-parties', DIFF: 'diff', BREACH: 'breach', WITHDRAWAL: 'withdrawal', DELETION: 'deletion' } as const;
+export const ComplianceReportFormatEnum = { MD: 'md', HTML: 'html', JSON: 'json', CSV: 'csv', XLSX: 'xlsx' } as const;
+
+registerEnumType(SeverityEnum, { name: 'Severity', description: 'How serious a finding is; a CI gate fails at or above one (INFO < LOW < MEDIUM < HIGH).' });
+registerEnumType(FindingSubjectTypeEnum, { name: 'FindingSubjectType' });
+registerEnumType(StatuteLawEnum, { name: 'StatuteLaw', description: 'PIPL, GDPR, CSL (PRC Cybersecurity Law), EDPB (WP248 guidelines).' });
+registerEnumType(PiplTriggerEnum, { name: 'PiplAssessmentTrigger', description: 'PIPL Art. 55(1)–(5).' });
+registerEnumType(Wp248CriterionEnum, { name: 'Wp248Criterion', description: 'The nine criteria of the EDPB DPIA guidelines (WP248 rev.01).' });
+registerEnumType(CriterionStatusEnum, { name: 'CriterionStatus', description: 'UNKNOWN: the inventory cannot tell (volumes, significance of decisions).' });
+registerEnumType(RiskLevelEnum, { name: 'RiskLevel' });
+registerEnumType(ProtectiveMeasureKindEnum, { name: 'ProtectiveMeasureKind' });
+registerEnumType(ChangeAreaEnum, { name: 'ChangeArea', description: "The policy's major-change areas (§一.3): SERVICE_MODEL, CONTROL, RECIPIENTS, RIGHTS, CONTACT; then NOTICE (other PIPL Art. 17 items) and EDITORIAL." });
+registerEnumType(ChangeKindEnum, { name: 'ChangeKind' });
+registerEnumType(FunctionEffectEnum, { name: 'FunctionEffect' });
+registerEnumType(StoreActionEnum, { name: 'StoreAction' });
+registerEnumType(RecipientActionEnum, { name: 'RecipientAction' });
+registerEnumType(RefusabilityEnum, { name: 'Refusability', description: 'PARTLY: refusable in some scenarios only.' });
+registerEnumType(SharingMethodEnum, { name: 'SharingMethod' });
+registerEnumType(SensitiveClassEnum, { name: 'SensitiveClass', description: 'PIPL Art. 28 / GB/T 35273 Appendix B class.' });
+registerEnumType(ComplianceReportKindEnum, { name: 'ComplianceReportKind' });
+registerEnumType(ComplianceReportFormatEnum, { name: 'ComplianceReportFormat' });
