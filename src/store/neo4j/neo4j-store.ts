@@ -15,6 +15,7 @@
  * function, so both stores give identical paths and `truncated` semantics.
  */
 import { traceLineage, type FlowEdge, type TracedLineage } from '../../domain/lineage';
+import { byKey, compareKeys } from '../../domain/key-order';
 import type { Manifest } from '../../domain/manifest';
 import { ConflictError, ReferencedError, ValidationError } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
@@ -41,7 +42,7 @@ import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPar
 import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, withVersion, type Props } from './records';
 import { StagedReplace } from './replace';
 import { Neo4jTransactions, rowsOf, run, type Neo4jConnection } from './transactions';
-import { byKey, compareKeys, InventoryWrites } from './writes';
+import { InventoryWrites } from './writes';
 import { changesOf, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
 
 

@@ -8,6 +8,7 @@ import { ConflictError, ValidationError, type Problem } from '../../domain/probl
 import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
 import type { WriteContext } from '../../domain/audit';
+import { byKey, compareKeys } from '../../domain/key-order';
 import { CYPHER } from './cypher';
 import { OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
 import { clauseRecord, fromProps, toProps, type Props } from './records';
@@ -218,11 +219,4 @@ export function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-/** Code-point order, the same order SQLite's BINARY collation gives keys. */
-export function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
-export function byKey(a: { key: string }, b: { key: string }): number {
-  return compareKeys(a.key, b.key);
-}
