@@ -1,6 +1,6 @@
 /** Relay-style connections: opaque cursors over the keys the store orders by. */
 import { ValidationError } from '../domain/problems';
-import type { Page } from '../store/inventory-store';
+import type { Page } from '../domain/stored';
 
 export function encodeCursor(key: string): string {
   return Buffer.from(`k:${key}`, 'utf8').toString('base64url');

@@ -14,7 +14,7 @@ import {
 } from '../domain/lineage-graph';
 import { ValidationError } from '../domain/problems';
 import type { LabelLanguage } from '../domain/vocabulary-labels';
-import type { StoredField } from '../store/inventory-store';
+import type { StoredField } from '../domain/stored';
 import type { InventoryReader, LineageOptions } from './inventory-reader';
 
 export interface LineageGraphRequest extends LineageOptions {

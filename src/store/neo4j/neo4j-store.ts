@@ -39,7 +39,7 @@ import type {
   StoredField,
   WriteSummary,
 } from '../inventory-store';
-import type { ApiKeyRecord } from '../../services/access/api-keys';
+import type { ApiKeyRecord } from '../../domain/access';
 import { CYPHER } from './cypher';
 import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPartiesStatement, type PagedStatements } from './cypher-reads';
 import { OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
