@@ -131,6 +131,11 @@ export interface InventoryStore extends ApiKeyStore {
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;
   /**
+   * Online copy of the whole database into a new file, safe while serving. Optional: only a store
+   * that owns its files can offer it (Neo4j has neo4j-admin dumps); callers test for it, never the kind.
+   */
+  backupTo?(file: string): Promise<void>;
+  /**
    * A token that changes whenever anything this store holds changes — this process's writes and
    * other processes' commits alike — or null when the adapter cannot tell cheaply. Whole answers
    * are cached per token (graphql/response-cache.ts), so a token must never repeat after a change.
