@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { manifestJsonSchema } from '../src/domain/manifest';
 import { renderSdl } from '../src/graphql/sdl';
-import { packageRoot } from '../src/services/seeds';
+import { packageRoot } from '../src/util/package-root';
 
 async function main() {
   const dir = join(packageRoot(), 'schema');

@@ -2,8 +2,7 @@
  * Configuration: environment variables, overridden by command-line flags.
  * Bad values fail start-up with a message naming the variable or flag.
  */
-import type { Role } from './domain/access';
-import { parseRoleMap, type OidcSettings } from './services/access/oidc';
+import { isRole, type OidcSettings, type Role } from './domain/access';
 
 export type StoreKind = 'sqlite' | 'neo4j';
 
@@ -72,12 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
     throw new ConfigError('FIELDTRAIL_OIDC_ISSUER and FIELDTRAIL_OIDC_JWKS_URL go together: set both, or neither');
   }
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`FIELDTRAIL_OIDC_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
-  let roleMap: Record<string, Role> = {};
-  try {
-    roleMap = parseRoleMap(env.FIELDTRAIL_OIDC_ROLE_MAP);
-  } catch (err) {
-    throw new ConfigError((err as Error).message);
-  }
+  const roleMap = parseRoleMap(env.FIELDTRAIL_OIDC_ROLE_MAP);
   const anonymousText = env.FIELDTRAIL_ANONYMOUS_LOOPBACK || 'true';
   if (anonymousText !== 'true' && anonymousText !== 'false') {
     throw new ConfigError(`FIELDTRAIL_ANONYMOUS_LOOPBACK must be true or false, got "${anonymousText}"`);
@@ -104,4 +98,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
       maxConnectionPoolSize: poolText ? Number(poolText) : undefined,
     },
   };
+}
+
+/** Parses `claimValue=role,claimValue=role` (FIELDTRAIL_OIDC_ROLE_MAP). */
+function parseRoleMap(text: string | undefined): Record<string, Role> {
+  const map: Record<string, Role> = {};
+  for (const pair of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [value, role] = pair.split('=').map((s) => s.trim());
+    if (!value || !isRole(role)) throw new ConfigError(`FIELDTRAIL_OIDC_ROLE_MAP entry "${pair}" must be claimValue=viewer|editor|admin`);
+    map[value] = role;
+  }
+  return map;
 }

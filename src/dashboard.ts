@@ -6,7 +6,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { packageRoot } from './services/seeds';
+import { packageRoot } from './util/package-root';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -20,3 +20,25 @@ export interface Actor {
   role: Role;
   via: 'api-key' | 'oidc' | 'anonymous' | 'cli';
 }
+
+/** An API key as stored: the secret only as a hash (services/access/api-keys.ts makes and checks them). */
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
+  hash: string;
+  createdAt: string;
+  revokedAt?: string | null;
+}
+
+/** SSO: which issuer's JWTs count, and how a claim in them maps to a role. */
+export interface OidcSettings {
+  issuer: string;
+  jwksUrl: string;
+  audience?: string;
+  /** Claim holding the role (a string or a list of strings), e.g. `fieldtrail_role` or `groups`. */
+  roleClaim: string;
+  /** Claim value → role, e.g. { 'privacy-dpo': 'viewer', 'privacy-eng': 'editor' }; FieldTrail role names map to themselves. */
+  roleMap: Record<string, Role>;
+}

@@ -1,6 +1,6 @@
 /** Relay-style connections: a page of nodes with a cursor on each, and where the page ended. */
 import { invalidCursor } from '../services/paging';
-import type { Page } from '../services/inventory-reader';
+import type { Page } from '../domain/stored';
 
 /** Key-ordered lists: the cursor is the node's key, made opaque so clients do not build their own. */
 export function keyCursor(node: { key: string }): string {

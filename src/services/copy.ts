@@ -1,7 +1,7 @@
-/** Copies a whole inventory between stores (SQLite ⇄ Neo4j) and proves it by comparing exports. */
+/** Copies a whole inventory between two open stores (SQLite ⇄ Neo4j) and proves it by comparing exports. */
 import { isDeepStrictEqual } from 'node:util';
 import { ValidationError } from '../domain/problems';
-import { openStoreUrl } from '../store/open-store';
+import type { InventoryStore } from '../store/inventory-store';
 
 export interface CopySummary {
   from: string;
@@ -9,24 +9,14 @@ export interface CopySummary {
   nodes: number;
 }
 
-export async function copyInventory(fromUrl: string, toUrl: string, env: NodeJS.ProcessEnv): Promise<CopySummary> {
-  const source = await openStoreUrl(fromUrl, env);
-  try {
-    const target = await openStoreUrl(toUrl, env);
-    try {
-      const exported = await source.exportManifest();
-      await target.write(exported, 'REPLACE');
-      const copied = await target.exportManifest();
-      if (!isDeepStrictEqual(copied, exported)) {
-        throw new ValidationError([{ path: '', message: `the copy in ${target.location} differs from ${source.location} after writing` }], 'copy failed verification');
-      }
-      const nodes = [exported.documents, exported.categories, exported.fields, exported.purposes, exported.permissions, exported.parties, exported.legalBases, exported.flows]
-        .reduce((n, list) => n + list.length, 0);
-      return { from: source.location, to: target.location, nodes };
-    } finally {
-      await target.close();
-    }
-  } finally {
-    await source.close();
+export async function copyInventory(source: InventoryStore, target: InventoryStore): Promise<CopySummary> {
+  const exported = await source.exportManifest();
+  await target.write(exported, 'REPLACE');
+  const copied = await target.exportManifest();
+  if (!isDeepStrictEqual(copied, exported)) {
+    throw new ValidationError([{ path: '', message: `the copy in ${target.location} differs from ${source.location} after writing` }], 'copy failed verification');
   }
+  const nodes = [exported.documents, exported.categories, exported.fields, exported.purposes, exported.permissions, exported.parties, exported.legalBases, exported.flows]
+    .reduce((n, list) => n + list.length, 0);
+  return { from: source.location, to: target.location, nodes };
 }

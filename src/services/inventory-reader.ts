@@ -25,7 +25,6 @@ import type {
 import { checkPageSize } from './paging';
 
 /** The read model, as resolvers see it (they import nothing below the services). */
-export type { Page, StoredCategory, StoredDocument, StoredField } from '../store/inventory-store';
 
 export const LINEAGE_MAX_DEPTH = 20;
 export const LINEAGE_MAX_PATHS = 1000;

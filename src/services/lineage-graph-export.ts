@@ -7,7 +7,7 @@ import { buildLineageGraph, type GraphFlow, type GraphParty, type LineageGraph, 
 import { renderLineageGraph, type LineageGraphFormat } from '../domain/lineage-graph/render';
 import { ValidationError } from '../domain/problems';
 import type { LabelLanguage } from '../domain/vocabulary-labels';
-import type { StoredField } from '../store/inventory-store';
+import type { StoredField } from '../domain/stored';
 import type { InventoryReader, LineageOptions } from './inventory-reader';
 
 export interface LineageGraphRequest extends LineageOptions {

@@ -1,20 +1,10 @@
 /** The bundled seed inventories (seeds/*.yaml): loaded into an empty store on first start. */
-import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { InventoryStore } from '../store/inventory-store';
+import { packageRoot } from '../util/package-root';
 import { InventoryService } from './inventory-service';
 import { readManifestFile } from './manifest-files';
-
-/** The directory holding package.json, found from this file whether run from src/ or dist/. */
-export function packageRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error(`cannot find package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
 
 export function seedFiles(dir = join(packageRoot(), 'seeds')): string[] {
   return readdirSync(dir)

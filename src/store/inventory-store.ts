@@ -4,33 +4,21 @@
  * number of round trips whatever the page size, and traversal is one call, never one per hop.
  */
 import type {
-  DataCategory,
   DataFlow,
   LegalBasis,
   Manifest,
   Party,
-  PersonalField,
   Permission,
-  PolicyDocument,
   Purpose,
 } from '../domain/manifest';
 import type { TracedLineage, LineageLimits } from '../domain/lineage';
-import type { ApiKeyStore } from '../services/access/api-keys';
 import type { AuditEntry, AuditFilter, WriteContext } from '../domain/audit';
-import type { Sensitivity } from '../domain/sensitivity';
+import type { ApiKeyRecord } from '../domain/access';
+import type { Page, StoredCategory, StoredClause, StoredDocument, StoredField } from '../domain/stored';
 import type { FlowKind, ImportMode, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
 
-/** A document as stored: clauses are read separately (they can be large). */
-export type StoredDocument = Omit<PolicyDocument, 'clauses'>;
-export type StoredCategory = DataCategory & { effective: Sensitivity };
-export type StoredField = PersonalField & { effective: Sensitivity };
-
-export interface StoredClause {
-  documentKey: string;
-  ref: string;
-  title: string | null;
-  text: string;
-}
+// Record shapes live in the domain; re-exported so adapters keep one import for the port's vocabulary.
+export type { Page, StoredCategory, StoredClause, StoredDocument, StoredField };
 
 export interface NodeOf {
   document: StoredDocument;
@@ -68,12 +56,6 @@ export interface PageRequest {
   first: number;
   /** Return only nodes whose key sorts after this one. */
   afterKey?: string | null;
-}
-
-export interface Page<T> {
-  nodes: T[];
-  totalCount: number;
-  hasNextPage: boolean;
 }
 
 export interface FieldQuery {
@@ -127,6 +109,15 @@ export interface StoreCapabilities {
   listVersions: boolean;
 }
 
+/** Stores API keys; both inventory stores implement it next to the inventory. */
+export interface ApiKeyStore {
+  saveApiKey(record: ApiKeyRecord): Promise<void>;
+  findApiKey(id: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** False when no such key (or already revoked). */
+  revokeApiKey(id: string, at: string): Promise<boolean>;
+}
+
 /** The inventory and, beside it, the API keys that guard it. */
 export interface InventoryStore extends ApiKeyStore {
   readonly kind: 'sqlite' | 'neo4j';
@@ -139,6 +130,11 @@ export interface InventoryStore extends ApiKeyStore {
   close(): Promise<void>;
   /** Cheap liveness check for health endpoints. */
   ping(): Promise<void>;
+  /**
+   * Online copy of the whole database into a new file, safe while serving. Optional: only a store
+   * that owns its files can offer it (Neo4j has neo4j-admin dumps); callers test for it, never the kind.
+   */
+  backupTo?(file: string): Promise<void>;
   /**
    * A token that changes whenever anything this store holds changes — this process's writes and
    * other processes' commits alike — or null when the adapter cannot tell cheaply. Whole answers

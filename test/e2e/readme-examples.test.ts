@@ -10,7 +10,7 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../../src/server';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { openStore } from '../../src/store/open-store';
+import { openStore } from '../../src/composition';
 import { closeNeo4jAdmin, emptyNeo4j, neo4jTestSettings, openTestNeo4jStore } from '../support/neo4j';
 import { describeEachStore, type StoreKind } from '../support/stores';
 

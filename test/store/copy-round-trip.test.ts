@@ -15,7 +15,7 @@ import { generateInventory } from '../../bench/generate';
 import { InventoryService } from '../../src/services/inventory-service';
 import { serializeManifest } from '../../src/services/manifest-files';
 import type { InventoryStore } from '../../src/store/inventory-store';
-import { openStoreUrl } from '../../src/store/open-store';
+import { openStoreUrl } from '../../src/composition';
 import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
 import { openTestStore, testStoreKinds } from '../support/stores';
 

@@ -5,7 +5,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
 import type { DataCategory, DataFlow, LegalBasis, Party, Permission, Purpose } from '../../domain/manifest';
 import type { LineageDirection } from '../../domain/vocabulary';
-import type { StoredCategory, StoredDocument, StoredField } from '../../services/inventory-reader';
+import type { StoredCategory, StoredDocument, StoredField } from '../../domain/stored';
 import type { RequestContext } from '../context';
 import { LineageDirectionEnum } from '../enums';
 import {

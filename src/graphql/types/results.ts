@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { ImportModeEnum } from '../enums';
 import type { ImportMode } from '../../domain/vocabulary';
 import type { DataFlow } from '../../domain/manifest';
-import type { StoredField } from '../../services/inventory-reader';
+import type { StoredField } from '../../domain/stored';
 import { Connection } from './connection';
 import { DataFlowType, PartyType, PersonalFieldType } from './nodes';
 

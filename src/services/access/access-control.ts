@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { Actor, Role } from '../../domain/access';
-import { apiKeyId, secretMatches, type ApiKeyStore } from './api-keys';
+import type { ApiKeyStore } from '../../store/inventory-store';
+import { apiKeyId, secretMatches } from './api-keys';
 import type { OidcVerifier } from './oidc';
 
 export class AccessDenied extends Error {

@@ -3,7 +3,7 @@
  * the secret is shown once and kept only as a salted scrypt hash, compared in constant time.
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import type { Role } from '../../domain/access';
+import type { ApiKeyRecord, Role } from '../../domain/access';
 
 const scrypt = (secret: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCallback(secret, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
@@ -11,25 +11,6 @@ const scrypt = (secret: string, salt: Buffer, keylen: number, options: ScryptOpt
 /** scrypt cost: N=2^15, r=8, p=1 (OWASP's minimum for scrypt), 32-byte key. */
 const PARAMS = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 const KEY_PATTERN = /^ft_([0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
-
-export interface ApiKeyRecord {
-  id: string;
-  name: string;
-  role: Role;
-  /** `scrypt$N$r$p$<salt b64>$<hash b64>` */
-  hash: string;
-  createdAt: string;
-  revokedAt?: string | null;
-}
-
-/** Stores API keys; both inventory stores implement it next to the inventory. */
-export interface ApiKeyStore {
-  saveApiKey(record: ApiKeyRecord): Promise<void>;
-  findApiKey(id: string): Promise<ApiKeyRecord | null>;
-  listApiKeys(): Promise<ApiKeyRecord[]>;
-  /** False when no such key (or already revoked). */
-  revokeApiKey(id: string, at: string): Promise<boolean>;
-}
 
 export async function newApiKey(name: string, role: Role): Promise<{ secret: string; record: ApiKeyRecord }> {
   const id = randomBytes(6).toString('hex');

@@ -3,17 +3,7 @@
  * issuer's JWKS with jose, and a configured claim mapped to a FieldTrail role.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { isRole, type Role } from '../../domain/access';
-
-export interface OidcSettings {
-  issuer: string;
-  jwksUrl: string;
-  audience?: string;
-  /** Claim holding the role (a string or a list of strings), e.g. `fieldtrail_role` or `groups`. */
-  roleClaim: string;
-  /** Claim value → role, e.g. { 'privacy-dpo': 'viewer', 'privacy-eng': 'editor' }; FieldTrail role names map to themselves. */
-  roleMap: Record<string, Role>;
-}
+import { isRole, type OidcSettings, type Role } from '../../domain/access';
 
 export interface VerifiedToken {
   subject: string;
@@ -53,15 +43,4 @@ export class OidcVerifier {
     for (const r of ['admin', 'editor', 'viewer'] as const) if (roles.includes(r)) return r;
     return null;
   }
-}
-
-/** Parses `claimValue=role,claimValue=role`. */
-export function parseRoleMap(text: string | undefined): Record<string, Role> {
-  const map: Record<string, Role> = {};
-  for (const pair of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [value, role] = pair.split('=').map((s) => s.trim());
-    if (!value || !isRole(role)) throw new Error(`FIELDTRAIL_OIDC_ROLE_MAP entry "${pair}" must be claimValue=viewer|editor|admin`);
-    map[value] = role;
-  }
-  return map;
 }

@@ -36,7 +36,7 @@ import type {
   StoredField,
   WriteSummary,
 } from '../inventory-store';
-import type { ApiKeyRecord } from '../../services/access/api-keys';
+import type { ApiKeyRecord } from '../../domain/access';
 import { CYPHER } from './cypher';
 import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPartiesStatement } from './cypher-reads';
 import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, withVersion, type Props } from './records';

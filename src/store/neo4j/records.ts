@@ -8,7 +8,7 @@ import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domai
 import type { NodeType, SensitiveClass } from '../../domain/vocabulary';
 import type { NodeOf, StoredClause } from '../inventory-store';
 import type { AuditEntry, AuditOperation } from '../../domain/audit';
-import type { ApiKeyRecord } from '../../services/access/api-keys';
+import type { ApiKeyRecord } from '../../domain/access';
 
 type Row = Record<string, unknown>;
 

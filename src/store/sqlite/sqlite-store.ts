@@ -39,7 +39,7 @@ import type {
 } from '../inventory-store';
 import { BatchInsert } from './batch-insert';
 import { LineageIndex, type EdgeRow } from './lineage-index';
-import type { ApiKeyRecord } from '../../services/access/api-keys';
+import type { ApiKeyRecord } from '../../domain/access';
 import { SqliteChangeLog } from './change-log';
 import { MIGRATIONS } from './migrations';
 import { SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';

@@ -1,12 +1,12 @@
 /**
- * The compliance commands of the CLI — check, report, snapshot, diff — kept beside the use cases
- * they call so src/cli.ts stays a thin switch. Bad option values raise an error carrying Node's
- * parse-args code, so the CLI reports them as usage errors (exit 2) like any other bad flag.
+ * `check`, `report`, `snapshot`, `diff`: the compliance use cases on the command line. Exit codes
+ * are what a CI job gates on: 1 when findings or changes reach the --fail-on threshold.
  */
 import { writeFileSync } from 'node:fs';
-import { atOrAbove, countBySeverity, SEVERITIES, type Finding, type Severity } from '../../domain/compliance/findings';
-import type { InventoryStore } from '../../store/inventory-store';
-import { ComplianceService, CURRENT, FORMATS_OF, REPORT_KINDS, type ReportFormat, type ReportKind } from './compliance-service';
+import { atOrAbove, countBySeverity, SEVERITIES, type Finding, type Severity } from '../domain/compliance/findings';
+import { ComplianceService, CURRENT, FORMATS_OF, REPORT_KINDS, type ReportFormat, type ReportKind } from '../services/compliance/compliance-service';
+import type { InventoryStore } from '../store/inventory-store';
+import { UsageError } from './common';
 
 export const COMPLIANCE_USAGE = `  check [--fail-on info|low|medium|high] [--rule RULE]… [--format text|md|json]
                              list compliance findings; exit 1 if any is at or above --fail-on (default high)
@@ -43,11 +43,6 @@ export interface ComplianceCliValues {
   recipient?: string[];
 }
 
-/** A bad option value or argument: reported with the usage text, exit 2. */
-export class ComplianceUsageError extends Error {
-  readonly code = 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE';
-}
-
 export interface CliOutput {
   write(text: string): void;
 }
@@ -71,16 +66,16 @@ export async function runComplianceCommand(
     case 'diff':
       return diff(service, args, values, out);
     default:
-      throw new ComplianceUsageError(`unknown compliance command "${command}"`);
+      throw new UsageError(`unknown compliance command "${command}"`);
   }
 }
 
 async function check(service: ComplianceService, args: string[], values: ComplianceCliValues, out: CliOutput): Promise<number> {
-  if (args.length) throw new ComplianceUsageError(`check takes no arguments, got "${args.join(' ')}"`);
+  if (args.length) throw new UsageError(`check takes no arguments, got "${args.join(' ')}"`);
   const failOn = (values['fail-on'] ?? 'high').toUpperCase();
-  if (!(SEVERITIES as readonly string[]).includes(failOn)) throw new ComplianceUsageError(`--fail-on must be info, low, medium or high, got "${values['fail-on']}"`);
+  if (!(SEVERITIES as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be info, low, medium or high, got "${values['fail-on']}"`);
   const format = values.format ?? 'text';
-  if (!['text', 'md', 'json'].includes(format)) throw new ComplianceUsageError(`check --format must be text, md or json, got "${format}"`);
+  if (!['text', 'md', 'json'].includes(format)) throw new UsageError(`check --format must be text, md or json, got "${format}"`);
   const findings = await service.findings({ rules: values.rule?.length ? values.rule : null });
   const failing = findings.filter((f) => atOrAbove(f.severity, failOn as Severity));
   if (format === 'json') {
@@ -111,18 +106,18 @@ export function findingsText(findings: readonly Finding[], failOn: Severity): st
 
 async function report(service: ComplianceService, args: string[], values: ComplianceCliValues, out: CliOutput): Promise<number> {
   const [kindArg, ...rest] = args;
-  if (!kindArg) throw new ComplianceUsageError(`report needs a KIND: ${REPORT_KINDS.filter((k) => k !== 'diff').join(', ')}`);
-  if (kindArg === 'diff') throw new ComplianceUsageError('use "fieldtrail diff FROM [TO]" for changes between snapshots');
-  if (!(REPORT_KINDS as readonly string[]).includes(kindArg)) throw new ComplianceUsageError(`unknown report "${kindArg}"; reports are: ${REPORT_KINDS.filter((k) => k !== 'diff').join(', ')}`);
+  if (!kindArg) throw new UsageError(`report needs a KIND: ${REPORT_KINDS.filter((k) => k !== 'diff').join(', ')}`);
+  if (kindArg === 'diff') throw new UsageError('use "fieldtrail diff FROM [TO]" for changes between snapshots');
+  if (!(REPORT_KINDS as readonly string[]).includes(kindArg)) throw new UsageError(`unknown report "${kindArg}"; reports are: ${REPORT_KINDS.filter((k) => k !== 'diff').join(', ')}`);
   const kind = kindArg as ReportKind;
   const needsSubject = kind === 'breach' || kind === 'withdrawal' || kind === 'deletion';
-  if (needsSubject && rest.length !== 1) throw new ComplianceUsageError(`report ${kind} takes exactly one ${{ breach: 'PARTY', withdrawal: 'PERMISSION', deletion: 'FIELD' }[kind]} key`);
-  if (!needsSubject && rest.length) throw new ComplianceUsageError(`report ${kind} takes no SUBJECT, got "${rest.join(' ')}"`);
+  if (needsSubject && rest.length !== 1) throw new UsageError(`report ${kind} takes exactly one ${{ breach: 'PARTY', withdrawal: 'PERMISSION', deletion: 'FIELD' }[kind]} key`);
+  if (!needsSubject && rest.length) throw new UsageError(`report ${kind} takes no SUBJECT, got "${rest.join(' ')}"`);
   const scoped = !!(values.field?.length || values.purpose?.length || values.recipient?.length);
-  if (scoped && kind !== 'pia') throw new ComplianceUsageError('--field, --purpose and --recipient scope a pia report only');
+  if (scoped && kind !== 'pia') throw new UsageError('--field, --purpose and --recipient scope a pia report only');
   const format = (values.format ?? (kind === 'ropa' ? 'csv' : 'md')) as ReportFormat;
-  if (!FORMATS_OF[kind].includes(format)) throw new ComplianceUsageError(`the ${kind} report comes as ${FORMATS_OF[kind].join(', ')}, not "${format}"`);
-  if (format === 'xlsx' && !values.out) throw new ComplianceUsageError('xlsx is a binary format: give --out FILE');
+  if (!FORMATS_OF[kind].includes(format)) throw new UsageError(`the ${kind} report comes as ${FORMATS_OF[kind].join(', ')}, not "${format}"`);
+  if (format === 'xlsx' && !values.out) throw new UsageError('xlsx is a binary format: give --out FILE');
 
   const rendered = await service.report({
     kind,
@@ -136,24 +131,24 @@ async function report(service: ComplianceService, args: string[], values: Compli
 
 async function snapshot(service: ComplianceService, args: string[], values: ComplianceCliValues, out: CliOutput): Promise<number> {
   if (args.length === 1 && args[0] === 'list') {
-    if (values.label) throw new ComplianceUsageError('snapshot list takes no --label');
+    if (values.label) throw new UsageError('snapshot list takes no --label');
     const list = await service.listSnapshots();
     out.write(list.length ? list.map((s) => `${s.createdAt}  ${s.label}`).join('\n') + '\n' : 'no snapshots yet\n');
     return 0;
   }
-  if (args.length) throw new ComplianceUsageError(`snapshot takes --label LABEL, or "list"; got "${args.join(' ')}"`);
-  if (!values.label) throw new ComplianceUsageError('snapshot needs --label LABEL (e.g. --label v2021-09-01)');
+  if (args.length) throw new UsageError(`snapshot takes --label LABEL, or "list"; got "${args.join(' ')}"`);
+  if (!values.label) throw new UsageError('snapshot needs --label LABEL (e.g. --label v2021-09-01)');
   const saved = await service.takeSnapshot(values.label);
   out.write(`saved snapshot ${saved.label} at ${saved.createdAt} in ${service.store.location}\n`);
   return 0;
 }
 
 async function diff(service: ComplianceService, args: string[], values: ComplianceCliValues, out: CliOutput): Promise<number> {
-  if (args.length < 1 || args.length > 2) throw new ComplianceUsageError(`diff takes FROM and an optional TO (default "${CURRENT}")`);
+  if (args.length < 1 || args.length > 2) throw new UsageError(`diff takes FROM and an optional TO (default "${CURRENT}")`);
   const format = (values.format ?? 'md') as ReportFormat;
-  if (!FORMATS_OF.diff.includes(format)) throw new ComplianceUsageError(`diff --format must be md, html or json, got "${format}"`);
+  if (!FORMATS_OF.diff.includes(format)) throw new UsageError(`diff --format must be md, html or json, got "${format}"`);
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'major' && failOn !== 'consent') throw new ComplianceUsageError(`diff --fail-on must be major or consent, got "${failOn}"`);
+  if (failOn !== undefined && failOn !== 'major' && failOn !== 'consent') throw new UsageError(`diff --fail-on must be major or consent, got "${failOn}"`);
   const [from, to = CURRENT] = args;
   const changes = await service.inventoryDiff(from, to);
   const rendered = await service.report({ kind: 'diff', format, from, to });

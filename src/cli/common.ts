@@ -1,0 +1,27 @@
+/** What every command group shares: the usage error, the audit actor, and a store opened for one command. */
+import { userInfo } from 'node:os';
+import { openStore } from '../composition';
+import type { Config } from '../config';
+import type { InventoryStore } from '../store/inventory-store';
+
+/** A bad command, argument or option value: reported with the usage text, exit 2. */
+export class UsageError extends Error {}
+
+/** The audit log names CLI changes after the operating-system user who ran them. */
+export function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/** Opens the configured store for one command and closes it afterwards, whatever happens. */
+export async function withStore<T>(config: Config, use: (store: InventoryStore) => Promise<T>): Promise<T> {
+  const store = await openStore(config);
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The composition root: the one module that knows the concrete store adapters. It picks and opens
+ * the store a configuration or URL names (schema brought up to date), and wires whole-store
+ * operations (copy, restore) that need stores opened. The CLI calls it; nothing below it does.
+ */
+import type { Config } from './config';
+import { StoreUnavailableError } from './store/errors';
+import type { InventoryStore } from './store/inventory-store';
+import { openNeo4jStore, StoreUnavailableError as Neo4jUnavailableError } from './store/neo4j/connection';
+import { SqliteStore } from './store/sqlite/sqlite-store';
+import { copyInventory, type CopySummary } from './services/copy';
+
+export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'neo4j'>): Promise<InventoryStore> {
+  if (config.store === 'neo4j') {
+    try {
+      return await openNeo4jStore(config.neo4j);
+    } catch (err) {
+      // Callers see the port's error whichever adapter failed (until the adapter throws it itself).
+      throw err instanceof Neo4jUnavailableError ? new StoreUnavailableError(err.message, { cause: err }) : err;
+    }
+  }
+  const store = new SqliteStore({ path: config.dbPath });
+  try {
+    await store.migrate();
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/**
+ * Opens a store named by URL, for `fieldtrail copy`: `sqlite:PATH` (or a bare path ending in .db),
+ * or a Neo4j URI (`neo4j://`, `neo4j+s://`, `bolt://`, `bolt+s://`); Neo4j credentials come from
+ * the URI's user info or NEO4J_USER / NEO4J_PASSWORD, the database from `?database=` or NEO4J_DATABASE.
+ */
+export async function openStoreUrl(url: string, env: NodeJS.ProcessEnv): Promise<InventoryStore> {
+  if (/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(url)) {
+    const parsed = new URL(url);
+    const user = decodeURIComponent(parsed.username) || env.NEO4J_USER;
+    const password = decodeURIComponent(parsed.password) || env.NEO4J_PASSWORD;
+    const database = parsed.searchParams.get('database') ?? env.NEO4J_DATABASE;
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    return openStore({ store: 'neo4j', dbPath: '', neo4j: { uri: parsed.toString().replace(/\/$/, ''), user, password, database } });
+  }
+  const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (!path) throw new Error(`"${url}" names no database file`);
+  return openStore({ store: 'sqlite', dbPath: path, neo4j: {} });
+}
+
+/** Opens both stores by URL, copies the whole inventory and verifies it, then closes both. */
+export async function copyStores(fromUrl: string, toUrl: string, env: NodeJS.ProcessEnv): Promise<CopySummary> {
+  const source = await openStoreUrl(fromUrl, env);
+  try {
+    const target = await openStoreUrl(toUrl, env);
+    try {
+      return await copyInventory(source, target);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+/**
+ * Replaces the embedded database file with a checked backup. Runs with no store open: restoring
+ * swaps the file itself, so it belongs here, beside opening, not on the port.
+ */
+export async function restoreEmbeddedDatabase(backupPath: string, dbPath: string): Promise<void> {
+  await SqliteStore.restore(backupPath, dbPath);
+}
