@@ -4,21 +4,13 @@
  * operations (copy, restore) that need stores opened. The CLI calls it; nothing below it does.
  */
 import type { Config } from './config';
-import { StoreUnavailableError } from './store/errors';
 import type { InventoryStore } from './store/inventory-store';
-import { openNeo4jStore, StoreUnavailableError as Neo4jUnavailableError } from './store/neo4j/connection';
+import { openNeo4jStore } from './store/neo4j/connection';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import { copyInventory, type CopySummary } from './services/copy';
 
 export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'neo4j'>): Promise<InventoryStore> {
-  if (config.store === 'neo4j') {
-    try {
-      return await openNeo4jStore(config.neo4j);
-    } catch (err) {
-      // Callers see the port's error whichever adapter failed (until the adapter throws it itself).
-      throw err instanceof Neo4jUnavailableError ? new StoreUnavailableError(err.message, { cause: err }) : err;
-    }
-  }
+  if (config.store === 'neo4j') return openNeo4jStore(config.neo4j);
   const store = new SqliteStore({ path: config.dbPath });
   try {
     await store.migrate();

@@ -54,7 +54,8 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const armor = armorProtection();
   const cacheMb = options.responseCacheMb ?? DEFAULT_RESPONSE_CACHE_MB;
-  const responseCache = cacheMb > 0 ? new ResponseCache(cacheMb * 1024 * 1024) : null;
+  // Answers are kept per change mark; a store that cannot tell when it changed gets no cache at all.
+  const responseCache = cacheMb > 0 && store.capabilities.changeMarks ? new ResponseCache(cacheMb * 1024 * 1024) : null;
   const apollo = new ApolloServer<RequestContext>({
     schema: await fieldTrailSchema(),
     formatError: (formatted, error) => formatError(formatted, error, logError),

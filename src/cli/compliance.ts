@@ -139,7 +139,7 @@ async function snapshot(service: ComplianceService, args: string[], values: Comp
   if (args.length) throw new UsageError(`snapshot takes --label LABEL, or "list"; got "${args.join(' ')}"`);
   if (!values.label) throw new UsageError('snapshot needs --label LABEL (e.g. --label v2021-09-01)');
   const saved = await service.takeSnapshot(values.label);
-  out.write(`saved snapshot ${saved.label} at ${saved.createdAt} in ${service.store.location}\n`);
+  out.write(`saved snapshot ${saved.label} at ${saved.createdAt} in ${service.location}\n`);
   return 0;
 }
 

@@ -99,14 +99,12 @@ export interface WriteSummary {
   removed: number;
 }
 
-/** What an adapter can do natively; services pick strategies from these. */
+/** Where adapters differ, said once here and read by callers (never the adapter's class or kind). */
 export interface StoreCapabilities {
-  /** Reads see a consistent snapshot across calls of one request. */
-  snapshotReads: boolean;
-  /** Lineage runs inside the database (Cypher) rather than over fetched edges. */
-  nativeTraversal: boolean;
   /** List reads hand out each record's `version` read with its content (else readers ask `versions()`). */
   listVersions: boolean;
+  /** changeMark() gives a token, never null: the server keeps whole answers per token (response-cache.ts). */
+  changeMarks: boolean;
 }
 
 /** Stores API keys; both inventory stores implement it next to the inventory. */

@@ -101,10 +101,6 @@ export class ComplianceService {
     return this.storage.location;
   }
 
-  /** @deprecated Only for cli-commands.ts until it reads `location`: nothing else of the store is exposed. */
-  get store(): { readonly location: string } {
-    return { location: this.storage.location };
-  }
 
   get rules(): readonly ComplianceRule[] {
     return COMPLIANCE_RULES;

@@ -3,6 +3,7 @@
  * (unreachable server, wrong credentials, unknown database) instead of a stack trace.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { StoreUnavailableError } from '../errors';
 import { Neo4jStore } from './neo4j-store';
 import type { Neo4jConnection } from './transactions';
 
@@ -15,10 +16,6 @@ export interface Neo4jSettings {
   /** Statement and transaction sizes (tests use small ones to exercise batching). */
   batchSize?: number;
   stagingBatchSize?: number;
-}
-
-export class StoreUnavailableError extends Error {
-  override name = 'StoreUnavailableError';
 }
 
 /** The URI without credentials, for logs. */

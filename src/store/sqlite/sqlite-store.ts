@@ -201,7 +201,7 @@ let connectionCounter = 0;
 
 export class SqliteStore implements InventoryStore {
   readonly kind = 'sqlite' as const;
-  readonly capabilities: StoreCapabilities = { snapshotReads: false, nativeTraversal: false, listVersions: true };
+  readonly capabilities: StoreCapabilities = { listVersions: true, changeMarks: true };
   readonly location: string;
   private readonly db: Database.Database;
   /** Field → flows adjacency for lineage, filled lazily; null after this connection writes. */
