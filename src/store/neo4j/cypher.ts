@@ -138,7 +138,9 @@ function stageNodes(type: NodeType): string {
   const edges = OWNED_EDGES[type].filter((e) => e.target !== type);
   const calls = edges.map((e, i) => {
     const targets = e.source === 'list' ? `coalesce(row.props.${e.prop}, [])` : `[x IN [row.props.${e.prop}] WHERE x IS NOT NULL]`;
-    const target = e.target === 'clause' ? `(t:${CLAUSE_LABEL} {citation: target, v: $v})` : `(t:${LABEL[e.target]} {key: target, v: $v})`;
+    const target = e.target === 'clause'
+      ? `(t:${CLAUSE_LABEL} {citation: target, v: $v}) USING INDEX t:${CLAUSE_LABEL}(citation, v)`
+      : `(t:${LABEL[e.target]} {key: target, v: $v}) USING INDEX t:${LABEL[e.target]}(key, v)`;
     return `CALL (n, row) {
   UNWIND ${targets} AS target
   OPTIONAL MATCH ${target}
@@ -167,9 +169,12 @@ DELETE r`;
 
 /** Creates one kind of owned edge; returns the targets that do not exist (the write then fails). */
 function linkEdges(type: NodeType, edge: OwnedEdge): string {
-  const target = edge.target === 'clause' ? `(t:${CLAUSE_LABEL} {citation: link.target, v: $v})` : `(t:${LABEL[edge.target]} {key: link.target, v: $v})`;
+  // Index hints: planned on an empty database, Neo4j may pick the one-valued `v` index and scan.
+  const target = edge.target === 'clause'
+    ? `(t:${CLAUSE_LABEL} {citation: link.target, v: $v}) USING INDEX t:${CLAUSE_LABEL}(citation, v)`
+    : `(t:${LABEL[edge.target]} {key: link.target, v: $v}) USING INDEX t:${LABEL[edge.target]}(key, v)`;
   return `UNWIND $links AS link
-MATCH (n:${LABEL[type]} {key: link.owner, v: $v})
+MATCH (n:${LABEL[type]} {key: link.owner, v: $v}) USING INDEX n:${LABEL[type]}(key, v)
 OPTIONAL MATCH ${target}
 FOREACH (_ IN CASE WHEN t IS NULL THEN [] ELSE [1] END | CREATE (n)-[:${edge.rel}]->(t))
 WITH link, t WHERE t IS NULL
