@@ -229,6 +229,20 @@ export const SQL = {
   /** The column pairs of one foreign key of a table, for naming rows without a rowid. */
   foreignKeyColumns: `SELECT "from" AS child, "table" AS parent, "to" AS key FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq`,
 
+  // ---- audit log (append-only: nothing here updates or deletes an entry) and node versions
+  /** Versions of many nodes of one type; a node without a row has never changed (version 1). */
+  versions: 'SELECT node_key, version FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))',
+  appendAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  /** A delete's entry: nothing after. */
+  appendDeleteAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)',
+  /** An update: the first change makes version 2. */
+  bumpVersion: `INSERT INTO node_versions (node_type, node_key, version) VALUES (?, ?, 2)
+       ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`,
+  /** A node created or deleted starts again at version 1 (no row). */
+  resetVersion: 'DELETE FROM node_versions WHERE node_type = ? AND node_key = ?',
+  /** A whole-inventory write starts every node at version 1. */
+  resetAllVersions: 'DELETE FROM node_versions',
+
   // ---- API keys
   saveApiKey: 'INSERT INTO api_keys (id, name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',
   findApiKey: 'SELECT * FROM api_keys WHERE id = ?',
