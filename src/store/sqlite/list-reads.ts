@@ -18,66 +18,47 @@ export interface Filters {
   params: unknown[];
 }
 
+/** Collects the conditions a request has, each with its parameters, in order. */
+function collect(): { filters: Filters; add: (condition: string, ...params: unknown[]) => void } {
+  const filters: Filters = { where: [], params: [] };
+  return {
+    filters,
+    add: (condition, ...params) => {
+      filters.where.push(condition);
+      filters.params.push(...params);
+    },
+  };
+}
+
 /** `sensitiveCategories` is asked only when the query filters on sensitivity. */
 export function fieldFilters(query: FieldQuery, sensitiveCategories: () => string[]): Filters {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.search) {
-    where.push(FIELD_FILTERS.search);
-    params.push(query.search, query.search, query.search);
-  }
-  if (query.sensitive != null) {
-    // A field's own statement, else its category's effective sensitivity.
-    where.push(FIELD_FILTERS.sensitive);
-    params.push(JSON.stringify(sensitiveCategories()), query.sensitive ? 1 : 0);
-  }
-  if (query.categoryKey) {
-    where.push(FIELD_FILTERS.underCategory);
-    params.push(query.categoryKey);
-  }
-  const carriedBy = (condition: string, value: string) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (query.purposeKey) carriedBy(FIELD_FILTERS.purpose, query.purposeKey);
-  if (query.permissionKey) carriedBy(FIELD_FILTERS.permission, query.permissionKey);
-  if (query.recipientKey) carriedBy(FIELD_FILTERS.recipient, query.recipientKey);
-  return { where, params };
+  const { filters, add } = collect();
+  if (query.search) add(FIELD_FILTERS.search, query.search, query.search, query.search);
+  // A field's own statement, else its category's effective sensitivity.
+  if (query.sensitive != null) add(FIELD_FILTERS.sensitive, JSON.stringify(sensitiveCategories()), query.sensitive ? 1 : 0);
+  if (query.categoryKey) add(FIELD_FILTERS.underCategory, query.categoryKey);
+  if (query.purposeKey) add(FIELD_FILTERS.purpose, query.purposeKey);
+  if (query.permissionKey) add(FIELD_FILTERS.permission, query.permissionKey);
+  if (query.recipientKey) add(FIELD_FILTERS.recipient, query.recipientKey);
+  return filters;
 }
 
 export function flowFilters(query: FlowQuery): Filters {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.fieldKey) {
-    where.push(FLOW_FILTERS.field);
-    params.push(JSON.stringify([query.fieldKey]));
-  }
-  if (query.fromKey) { where.push(FLOW_FILTERS.from); params.push(query.fromKey); }
-  if (query.toKey) { where.push(FLOW_FILTERS.to); params.push(query.toKey); }
-  if (query.kind) { where.push(FLOW_FILTERS.kind); params.push(query.kind); }
-  if (query.purposeKey) {
-    where.push(FLOW_FILTERS.purpose);
-    params.push(query.purposeKey);
-  }
-  if (query.crossBorder != null) {
-    where.push(FLOW_FILTERS.crossBorder);
-    params.push(query.crossBorder ? 1 : 0);
-  }
-  return { where, params };
+  const { filters, add } = collect();
+  if (query.fieldKey) add(FLOW_FILTERS.field, JSON.stringify([query.fieldKey]));
+  if (query.fromKey) add(FLOW_FILTERS.from, query.fromKey);
+  if (query.toKey) add(FLOW_FILTERS.to, query.toKey);
+  if (query.kind) add(FLOW_FILTERS.kind, query.kind);
+  if (query.purposeKey) add(FLOW_FILTERS.purpose, query.purposeKey);
+  if (query.crossBorder != null) add(FLOW_FILTERS.crossBorder, query.crossBorder ? 1 : 0);
+  return filters;
 }
 
 /** Parties are listed whole (there are few), in key order. */
 export function partiesStatement(query: PartyQuery): Statement {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (query.search) {
-    where.push(PARTY_FILTERS.search);
-    params.push(query.search, query.search, query.search);
-  }
-  if (query.kind) {
-    where.push(PARTY_FILTERS.kind);
-    params.push(query.kind);
-  }
+  const { filters: { where, params }, add } = collect();
+  if (query.search) add(PARTY_FILTERS.search, query.search, query.search, query.search);
+  if (query.kind) add(PARTY_FILTERS.kind, query.kind);
   return { sql: `${SELECT.party}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key`, params };
 }
 
