@@ -9,8 +9,8 @@ import { ConflictError } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
 import type { Page } from '../inventory-store';
-
-type Row = Record<string, unknown>;
+import type { Row } from './rows';
+import { SQL } from './sql';
 
 export class SqliteChangeLog {
   constructor(private readonly db: Database.Database) {}
@@ -20,9 +20,7 @@ export class SqliteChangeLog {
 
   /** Versions for keys (1 where no row: never changed since created). */
   versions(type: NodeType, keys: readonly string[]): number[] {
-    this.versionsStatement ??= this.db
-      .prepare('SELECT node_key, version FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))')
-      .raw();
+    this.versionsStatement ??= this.db.prepare(SQL.versions).raw();
     const rows = this.versionsStatement.all(type, JSON.stringify(keys)) as Array<[string, number]>;
     if (rows.length === 0) return keys.map(() => 1);
     const byKey = new Map(rows);
@@ -47,12 +45,9 @@ export class SqliteChangeLog {
   /** Records changes and bumps the versions of updated nodes. */
   recordChanges(changes: NodeChange[], actor: string): void {
     const at = new Date().toISOString();
-    const insert = this.db.prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const bump = this.db.prepare(
-      `INSERT INTO node_versions (node_type, node_key, version) VALUES (?, ?, 2)
-       ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`,
-    );
-    const reset = this.db.prepare('DELETE FROM node_versions WHERE node_type = ? AND node_key = ?');
+    const insert = this.db.prepare(SQL.appendAudit);
+    const bump = this.db.prepare(SQL.bumpVersion);
+    const reset = this.db.prepare(SQL.resetVersion);
     for (const c of changes) {
       insert.run(at, actor, c.operation, c.type, c.key, json(c.before), json(c.after));
       if (c.operation === 'UPDATE') bump.run(c.type, c.key);
@@ -62,8 +57,8 @@ export class SqliteChangeLog {
 
   recordDeletes(type: NodeType, deleted: Array<{ key: string; before: unknown }>, actor: string): void {
     const at = new Date().toISOString();
-    const insert = this.db.prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)');
-    const reset = this.db.prepare('DELETE FROM node_versions WHERE node_type = ? AND node_key = ?');
+    const insert = this.db.prepare(SQL.appendDeleteAudit);
+    const reset = this.db.prepare(SQL.resetVersion);
     for (const d of deleted) {
       insert.run(at, actor, 'DELETE', type, d.key, json(d.before));
       reset.run(type, d.key);
@@ -72,10 +67,8 @@ export class SqliteChangeLog {
 
   /** A whole-inventory write (REPLACE, or a bulk load into an empty store): one summary entry. */
   recordInventoryReplace(actor: string, before: unknown, after: unknown): void {
-    this.db.prepare('DELETE FROM node_versions').run();
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', json(before), json(after));
+    this.db.prepare(SQL.resetAllVersions).run();
+    this.db.prepare(SQL.appendAudit).run(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', json(before), json(after));
   }
 
   list(filter: AuditFilter, page: { first: number; afterId?: string | null }): Page<AuditEntry> {
