@@ -57,7 +57,7 @@ MATCH (n:PersonalField {key: k, v: v})
 OPTIONAL MATCH chain = (n)-[:IN_CATEGORY]->(:DataCategory)-[:CHILD_OF*0..200]->(root:DataCategory)
 WHERE NOT EXISTS { (root)-[:CHILD_OF]->(:DataCategory) }
 WITH n, v, [x IN nodes(chain) | x {.sensitive, .sensitiveClass}] AS chain
-RETURN n {.*} AS node, chain, coalesce(COLLECT { MATCH (nv:NodeVersion {nodeType: 'field', key: n.key, v: v}) RETURN nv.version }[0], 1) AS version`);
+RETURN n {.*} AS node, chain, coalesce(COLLECT { MATCH (nv:NodeVersion {nodeType: 'field', key: n.key, v: v}) USING INDEX SEEK nv:NodeVersion(nodeType, key, v) RETURN nv.version }[0], 1) AS version`);
 });
 
 it('personalFields with filters: composed with only the filters given, anchored on the recipient, page and count in one transaction', async () => {
