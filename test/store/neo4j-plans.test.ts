@@ -22,7 +22,7 @@ import { parseManifest } from '../../src/domain/validate';
 import { newApiKey } from '../../src/services/access/api-keys';
 import type { InventoryStore } from '../../src/store/inventory-store';
 import { allStatements, readShapes } from '../../src/store/neo4j/cypher-reads';
-import { boltParams } from '../../src/store/neo4j/neo4j-store';
+import { boltParams } from '../../src/store/neo4j/transactions';
 import { closeNeo4jAdmin, neo4jTestSettings, openTestNeo4jStore } from '../support/neo4j';
 import {
   accessOf,
