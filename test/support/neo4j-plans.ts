@@ -453,6 +453,7 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'lineageEdges':
       return { keys: keys('field') };
     case 'upsertNodes':
+    case 'stageNodes':
       return { rows: spread(nodes(type), 10).map((n) => ({ key: n.key, props: toProps(type, n as never) })), v };
     case 'dropOwnedEdges':
     case 'categoryCycles':
