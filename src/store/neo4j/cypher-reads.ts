@@ -210,35 +210,25 @@ export function readShapes(which: 'all' | 'fragments' = 'all'): Array<{ name: st
   const out: Array<{ name: string; statement: Statement }> = [];
   const subsets = <T>(items: readonly T[]): T[][] =>
     which === 'all' ? allSubsets(items) : [[], ...items.map((i) => [i]), [...items]];
-  const fieldFilters = ['search', 'sensitive', 'categoryKey', 'purposeKey', 'permissionKey', 'recipientKey'] as const;
-  for (const names of subsets(fieldFilters)) {
-    for (const afterKey of [null, 'k']) {
-      const s = listFieldsStatements(sample(names), { first: 10, afterKey }, 11);
-      const tag = `listFields[${[...names, ...(afterKey ? ['afterKey'] : [])].join(',')}]`;
-      out.push({ name: `${tag}.page`, statement: s.page });
-      if (!afterKey) out.push({ name: `${tag}.count`, statement: s.count });
+  /** A paged read's shapes: each filter subset, without and with a cursor (the count has none). */
+  const paged = (read: string, filters: readonly string[], cursor: string, make: (names: string[], after: boolean) => PagedStatements) => {
+    for (const names of subsets(filters)) {
+      for (const after of [false, true]) {
+        const s = make(names, after);
+        const tag = `${read}[${[...names, ...(after ? [cursor] : [])].join(',')}]`;
+        out.push({ name: `${tag}.page`, statement: s.page });
+        if (!after) out.push({ name: `${tag}.count`, statement: s.count });
+      }
     }
-  }
-  const flowFilters = ['fieldKey', 'fromKey', 'toKey', 'purposeKey', 'kind', 'crossBorder'] as const;
-  for (const names of subsets(flowFilters)) {
-    for (const afterKey of [null, 'k']) {
-      const s = listFlowsStatements(sample(names), { first: 10, afterKey }, 11);
-      const tag = `listFlows[${[...names, ...(afterKey ? ['afterKey'] : [])].join(',')}]`;
-      out.push({ name: `${tag}.page`, statement: s.page });
-      if (!afterKey) out.push({ name: `${tag}.count`, statement: s.count });
-    }
-  }
+  };
+  paged('listFields', ['search', 'sensitive', 'categoryKey', 'purposeKey', 'permissionKey', 'recipientKey'], 'afterKey',
+    (names, after) => listFieldsStatements(sample(names), { first: 10, afterKey: after ? 'k' : null }, 11));
+  paged('listFlows', ['fieldKey', 'fromKey', 'toKey', 'purposeKey', 'kind', 'crossBorder'], 'afterKey',
+    (names, after) => listFlowsStatements(sample(names), { first: 10, afterKey: after ? 'k' : null }, 11));
+  paged('listAudit', ['entityType', 'entityKey', 'actor', 'operation', 'since', 'until'], 'afterSeq',
+    (names, after) => listAuditStatements(sample(names), after ? 5 : null, 11));
   for (const names of subsets(['search', 'kind'] as const)) {
     out.push({ name: `listParties[${names.join(',')}]`, statement: listPartiesStatement(sample(names)) });
-  }
-  const auditFilters = ['entityType', 'entityKey', 'actor', 'operation', 'since', 'until'] as const;
-  for (const names of subsets(auditFilters)) {
-    for (const afterSeq of [null, 5]) {
-      const s = listAuditStatements(sample(names), afterSeq, 11);
-      const tag = `listAudit[${[...names, ...(afterSeq ? ['afterSeq'] : [])].join(',')}]`;
-      out.push({ name: `${tag}.page`, statement: s.page });
-      if (!afterSeq) out.push({ name: `${tag}.count`, statement: s.count });
-    }
   }
   return out;
 }
