@@ -101,8 +101,6 @@ export interface WriteSummary {
 
 /** Where adapters differ, said once here and read by callers (never the adapter's class or kind). */
 export interface StoreCapabilities {
-  /** List reads hand out each record's `version` read with its content (else readers ask `versions()`). */
-  listVersions: boolean;
   /** changeMark() gives a token, never null: the server keeps whole answers per token (response-cache.ts). */
   changeMarks: boolean;
 }
@@ -160,8 +158,8 @@ export interface InventoryStore extends ApiKeyStore {
   referrers(type: NodeType, key: string): Promise<string[]>;
 
   /*
-   * The list reads below: with `capabilities.listVersions` each record also carries its
-   * `version`, read in the same snapshot as its content.
+   * The list reads below: each record also carries its `version`, read in the same snapshot as
+   * its content (as getNodes does), so a client can edit what it listed with `expectedVersion`.
    */
   /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
   listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;

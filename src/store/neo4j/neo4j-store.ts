@@ -58,7 +58,7 @@ export interface Neo4jStoreOptions {
 
 export class Neo4jStore implements InventoryStore {
   readonly kind = 'neo4j' as const;
-  readonly capabilities: StoreCapabilities = { listVersions: true, changeMarks: false };
+  readonly capabilities: StoreCapabilities = { changeMarks: false };
   readonly location: string;
   private readonly tx: Neo4jTransactions;
   private readonly writes: InventoryWrites;

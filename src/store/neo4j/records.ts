@@ -143,7 +143,7 @@ export function apiKeyFromProps(p: Props): ApiKeyRecord {
   };
 }
 
-/** A node read with its version (list reads hand out versions too: `listVersions`). */
+/** A node read with its version (list reads hand out versions too). */
 export function withVersion<T extends NodeType>(type: T, r: Row): NodeOf[T] {
   return { ...fromProps(type, r.node as Props, r.chain as never), version: (r.version as number | undefined) ?? 1 } as NodeOf[T];
 }

@@ -68,7 +68,7 @@ let connectionCounter = 0;
 
 export class SqliteStore implements InventoryStore {
   readonly kind = 'sqlite' as const;
-  readonly capabilities: StoreCapabilities = { listVersions: true, changeMarks: true };
+  readonly capabilities: StoreCapabilities = { changeMarks: true };
   readonly location: string;
   private readonly db: Database.Database;
   /** The connection's prepared statements, shared with the modules below. */
