@@ -137,7 +137,22 @@ export async function openBrowser(): Promise<BrowserSession> {
     session.problems.push(`console ${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => session.problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => session.problems.push(`request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`));
+  // Chromium aborts the fetches of a page the test navigates away from (page.goto while an answer
+  // is on its way): not a problem of the dashboard, which never aborts its own requests.
+  let navigations = 0;
+  const startedAt = new WeakMap<object, number>();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) navigations++;
+  });
+  page.on('request', (req) => startedAt.set(req, navigations));
+  page.on('requestfailed', (req) => {
+    const problem = `request failed: ${req.method()} ${req.url()} (${req.failure()?.errorText})`;
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') return void session.problems.push(problem);
+    // The navigation that aborted it may be reported just after the failure.
+    setTimeout(() => {
+      if (navigations === startedAt.get(req)) session.problems.push(problem);
+    }, 250);
+  });
   page.on('response', (res) => {
     if (res.status() < 400) return;
     const what = `HTTP ${res.status()}: ${res.request().method()} ${res.url()}`;
