@@ -16,7 +16,13 @@ export interface Results {
   date: string;
   machine: { cpu: string; cores: number; memory_gb: number; node: string; platform: string; sqlite: string };
   inventory: { fields: number; categories: number; parties: number; flows: number; sensitive_fields: number | null };
-  baseline: { cpu_ms: number };
+  /** per_phase: the baseline around each phase (absent in results before issue 16), what its ratios use. */
+  baseline: { cpu_ms: number; per_phase?: Record<string, number | null> };
+  /** Absent in results before issue 16 (those ran every phase or wrote nothing). */
+  complete?: boolean;
+  phases?: Record<string, { status: string; reason?: string; seconds?: number; cpu_baseline_ms?: { before: number; after?: number } }>;
+  /** `{ __typename }` throughput on the server without the answer cache, next to its uncached runs. */
+  floor_rps_uncached_server?: Summary;
   lineage_ms: Summary;
   lineage_store_ms: Summary;
   lineage_floor_ms: Summary;
@@ -56,51 +62,117 @@ const range = (s: Summary) => `${n(s.min)} / ${n(s.p50)} / ${n(s.max)}`;
 
 export function renderMarkdown(r: Results): string {
   const m = r.machine;
-  const rows: Array<[string, string, string, string]> = [
-    ['lineage over HTTP, p50 / p99 (ms)', `${r.lineage_ms.p50} / ${r.lineage_ms.p99}`, 'p99 ≤ 20', ok(r.lineage_ms.p99 <= 20)],
-    ['lineage on the store, p50 / p99 (ms)', `${r.lineage_store_ms.p50} / ${r.lineage_store_ms.p99}`, '', ''],
-    ['… first request for a field (fills the index), p50 / p99 (ms)', `${r.lineage_detail.store_first_request_ms.p50} / ${r.lineage_detail.store_first_request_ms.p99}`, '', ''],
-    ['lineage floor (BFS on arrays), p50 / p99 (ms)', `${r.lineage_floor_ms.p50} / ${r.lineage_floor_ms.p99}`, '', ''],
-    ['overhead_ratio (HTTP p50 / store p50)', String(r.overhead_ratio), '≤ 1.5', ok(r.overhead_ratio <= 1.5)],
-    ['floor_ratio (store p50 / floor p50)', String(r.floor_ratio), '≤ 10', ok(r.floor_ratio <= 10)],
-    ['store calls, 10 fields / 500 fields', `${r.store_calls.list_10} / ${r.store_calls.list_500}`, 'equal, ≤ 8', ok(r.store_calls.list_10 === r.store_calls.list_500 && r.store_calls.list_500 <= 8)],
-    ['nplus1_speedup (500 fields, naive / batched)', `${r.nplus1_speedup}× (${r.nplus1_detail.naive_ms.p50} ms / ${r.nplus1_detail.batched_ms.p50} ms)`, '≥ 20', ok(r.nplus1_speedup >= 20)],
-    ...(r.nplus1_with_round_trip
-      ? [[`… with a modelled ${r.nplus1_with_round_trip.round_trip_ms} ms round trip per store call (naive / batched)`, `${r.nplus1_with_round_trip.speedup}× (${n(r.nplus1_with_round_trip.naive_ms.p50)} ms / ${r.nplus1_with_round_trip.batched_ms.p50} ms)`, '', ''] as [string, string, string, string]]
+  // Each row is computed alone: in an incomplete run a row whose figures are missing says so.
+  const rows: Array<[string, () => [string, string, string]]> = [
+    ['lineage over HTTP, p50 / p99 (ms)', () => [`${r.lineage_ms.p50} / ${r.lineage_ms.p99}`, 'p99 ≤ 20', ok(r.lineage_ms.p99 <= 20)]],
+    ['lineage on the store, p50 / p99 (ms)', () => [`${r.lineage_store_ms.p50} / ${r.lineage_store_ms.p99}`, '', '']],
+    ['… first request for a field (fills the index), p50 / p99 (ms)', () => [`${r.lineage_detail.store_first_request_ms.p50} / ${r.lineage_detail.store_first_request_ms.p99}`, '', '']],
+    ['lineage floor (BFS on arrays), p50 / p99 (ms)', () => [`${r.lineage_floor_ms.p50} / ${r.lineage_floor_ms.p99}`, '', '']],
+    ['overhead_ratio (HTTP p50 / store p50)', () => [String(need(r.overhead_ratio)), '≤ 1.5', ok(r.overhead_ratio <= 1.5)]],
+    ['floor_ratio (store p50 / floor p50)', () => [String(need(r.floor_ratio)), '≤ 10', ok(r.floor_ratio <= 10)]],
+    ['store calls, 10 fields / 500 fields', () => [`${r.store_calls.list_10} / ${r.store_calls.list_500}`, 'equal, ≤ 8', ok(r.store_calls.list_10 === r.store_calls.list_500 && r.store_calls.list_500 <= 8)]],
+    ['nplus1_speedup (500 fields, naive / batched)', () => [`${need(r.nplus1_speedup)}× (${r.nplus1_detail.naive_ms.p50} ms / ${r.nplus1_detail.batched_ms.p50} ms)`, '≥ 20', ok(r.nplus1_speedup >= 20)]],
+    ...(r.store?.kind === 'neo4j'
+      ? []
+      : [
+          [
+            `… with a modelled ${r.nplus1_with_round_trip?.round_trip_ms ?? 1} ms round trip per store call (naive / batched)`,
+            (): [string, string, string] => [`${need(r.nplus1_with_round_trip?.speedup)}× (${n(r.nplus1_with_round_trip!.naive_ms.p50)} ms / ${r.nplus1_with_round_trip!.batched_ms.p50} ms)`, '', ''],
+          ] as [string, () => [string, string, string]],
+        ]),
+    ['… time inside the store only (naive / batched)', () => [`${need(r.nplus1_detail.store_time_speedup)}× (${r.nplus1_detail.naive_store_ms.p50} ms in ${n(r.nplus1_detail.naive_store_calls)} calls / ${r.nplus1_detail.batched_store_ms.p50} ms in ${r.store_calls.list_500})`, '', '']],
+    ['throughput, field page, 1,000 fields in turn (req/s, min / median / max)', () => [range(r.throughput_rps.field_page), '≥ 30% of floor', ok(need(r.field_page_vs_floor) >= 0.3)]],
+    ['… without the answer cache (req/s)', () => [range(r.throughput_uncached_rps.field_page), '', '']],
+    ['… without the cache, asking each hop’s ends too (req/s)', () => [n(r.throughput_uncached_rps.field_page_hops_with_ends.p50), '', '']],
+    ['throughput, overview (req/s)', () => [range(r.throughput_rps.overview), '', '']],
+    ['… without the answer cache (req/s)', () => [range(r.throughput_uncached_rps.overview), '', '']],
+    ['floor_rps `{ __typename }` (req/s)', () => [range(r.floor_rps), '', '']],
+    ...(r.floor_rps_uncached_server || r.phases
+      ? [['… on the server without the answer cache, next to its runs (req/s)', (): [string, string, string] => [range(need(r.floor_rps_uncached_server)), '', '']] as [string, () => [string, string, string]]]
       : []),
-    ['… time inside the store only (naive / batched)', `${r.nplus1_detail.store_time_speedup}× (${r.nplus1_detail.naive_store_ms.p50} ms in ${n(r.nplus1_detail.naive_store_calls)} calls / ${r.nplus1_detail.batched_store_ms.p50} ms in ${r.store_calls.list_500})`, '', ''],
-    ['throughput, field page, 1,000 fields in turn (req/s, min / median / max)', range(r.throughput_rps.field_page), '≥ 30% of floor', ok(r.field_page_vs_floor >= 0.3)],
-    ['… without the answer cache (req/s)', range(r.throughput_uncached_rps.field_page), '', ''],
-    ['… without the cache, asking each hop’s ends too (req/s)', n(r.throughput_uncached_rps.field_page_hops_with_ends.p50), '', ''],
-    ['throughput, overview (req/s)', range(r.throughput_rps.overview), '', ''],
-    ['… without the answer cache (req/s)', range(r.throughput_uncached_rps.overview), '', ''],
-    ['floor_rps `{ __typename }` (req/s)', range(r.floor_rps), '', ''],
-    ['field page / floor_rps', `${(r.field_page_vs_floor * 100).toFixed(1)}% (without the cache ${(r.field_page_uncached_vs_floor * 100).toFixed(1)}%)`, '≥ 30%', ok(r.field_page_vs_floor >= 0.3)],
-    ['import (flows/s, min / median / max)', `${n(r.import_flows_per_s.min)} / ${n(r.import_flows_per_s.p50)} / ${n(r.import_flows_per_s.max)}`, '≥ 50,000', ok(r.import_flows_per_s.p50 >= 50_000)],
-    ['cold start (ms, min / median / max)', `${n(r.cold_start_ms.min)} / ${n(r.cold_start_ms.p50)} / ${n(r.cold_start_ms.max)}`, '≤ 2,000', ok(r.cold_start_ms.max <= 2000)],
-    ['RSS after loading / after the load run / peak (MB)', `${r.rss_mb.after_loading} / ${r.rss_mb.after_load_run} / ${r.rss_mb.peak}`, '≤ 1,024', ok(r.rss_mb.peak <= 1024)],
+    [
+      'field page / floor_rps',
+      () => [
+        `${(need(r.field_page_vs_floor) * 100).toFixed(1)}% (without the cache ${(need(r.field_page_uncached_vs_floor) * 100).toFixed(1)}%${r.floor_rps_uncached_server ? ', of that server’s floor' : ''})`,
+        '≥ 30%',
+        ok(r.field_page_vs_floor >= 0.3),
+      ],
+    ],
+    ['import (flows/s, min / median / max)', () => [`${n(r.import_flows_per_s.min)} / ${n(r.import_flows_per_s.p50)} / ${n(r.import_flows_per_s.max)}`, '≥ 50,000', ok(r.import_flows_per_s.p50 >= 50_000)]],
+    ['cold start (ms, min / median / max)', () => [`${n(r.cold_start_ms.min)} / ${n(r.cold_start_ms.p50)} / ${n(r.cold_start_ms.max)}`, '≤ 2,000', ok(r.cold_start_ms.max <= 2000)]],
+    ['RSS after loading / after the load run / peak (MB)', () => [`${need(r.rss_mb.after_loading)} / ${need(r.rss_mb.after_load_run)} / ${need(r.rss_mb.peak)}`, '≤ 1,024', ok(r.rss_mb.peak <= 1024)]],
   ];
+  const MISSING = 'not measured (its phase did not finish)';
+  const table = rows.map(([label, cells]) => {
+    try {
+      return [label, ...cells()];
+    } catch {
+      return [label, MISSING, '', ''];
+    }
+  });
+  const line = (f: () => string) => {
+    try {
+      return [f()];
+    } catch {
+      return [];
+    }
+  };
+  const inv = r.inventory;
   return [
     `Measured ${r.date.slice(0, 10)} on ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB, ${m.platform}, Node ${m.node}, SQLite ${m.sqlite}; ` +
-      `load average ${r.load_average.at_start.join(' ')} at the start, ${r.load_average.at_end.join(' ')} at the end; ` +
-      `${n(r.inventory.fields)} fields, ${n(r.inventory.categories)} categories, ${n(r.inventory.parties)} parties, ${n(r.inventory.flows)} flows` +
-      `${r.inventory.sensitive_fields != null ? ` (${n(r.inventory.sensitive_fields)} sensitive)` : ''}. Whole run: ${r.bench_seconds} s.`,
+      `load average ${r.load_average.at_start.join(' ')} at the start, ${(r.load_average.at_end ?? []).join(' ')} at the end; ` +
+      (inv
+        ? `${n(inv.fields)} fields, ${n(inv.categories)} categories, ${n(inv.parties)} parties, ${n(inv.flows)} flows` +
+          `${inv.sensitive_fields != null ? ` (${n(inv.sensitive_fields)} sensitive)` : ''}. `
+        : '') +
+      `Whole run: ${r.bench_seconds} s.`,
+    ...(r.complete === false ? ['', `**Incomplete run:** ${phaseProblems(r)}.`] : []),
     '',
     '| measure | result | target (at L) | met |',
     '| --- | --- | --- | --- |',
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ...table.map((row) => `| ${row.join(' | ')} |`),
     '',
-    `Lineage: ${r.lineage_detail.fields} fields, paths per field min / median / p99 ${mmm(r.lineage_detail.paths_per_field)}, ` +
-      `${r.lineage_detail.truncated_fields} answers truncated by maxDepth 5 or the path cap, ${n(r.lineage_detail.mean_response_bytes)} bytes per answer on average; ` +
-      `path counts equal to the floor's for every field but ${r.lineage_detail.floor_path_count_mismatches}. ` +
-      `\`{ __typename }\` one at a time: p50 ${r.lineage_detail.http_floor_ms.p50} ms. ` +
-      `Lineage latency is measured on a server without the answer cache (each field asked in ${r.lineage_detail.rounds} rounds); asked again of the shipped server, an answer comes from the cache in p50 ${r.lineage_cached_ms.p50} / p99 ${r.lineage_cached_ms.p99} ms.`,
-    `The list of 500 fields answers ${n(r.nplus1_detail.response_bytes)} bytes.`,
-    `Import: parse ${n(r.import_detail.parse_ms)} ms, reference check ${n(r.import_detail.reference_check_ms)} ms, ` +
-      `store write ${n(r.import_detail.store_write_ms)} ms (${n(r.import_detail.store_write_flows_per_s)} flows/s)${r.import_detail.database_mb !== null ? `; database ${r.import_detail.database_mb} MB` : ''}.`,
-    `CPU baseline ${r.baseline.cpu_ms} ms; ratios to it: ${Object.entries(r.ratios_to_cpu_baseline).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
-      `Ratios to \`{ __typename }\` latency: ${Object.entries(r.ratios_to_http_floor).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    ...line(
+      () =>
+        `Lineage: ${need(r.lineage_detail.fields)} fields, paths per field min / median / p99 ${mmm(r.lineage_detail.paths_per_field)}, ` +
+        `${r.lineage_detail.truncated_fields} answers truncated by maxDepth 5 or the path cap, ${n(need(r.lineage_detail.mean_response_bytes))} bytes per answer on average; ` +
+        `path counts equal to the floor's for every field but ${r.lineage_detail.floor_path_count_mismatches}. ` +
+        `\`{ __typename }\` one at a time: p50 ${r.lineage_detail.http_floor_ms.p50} ms. ` +
+        `Lineage latency is measured on a server without the answer cache (each field asked in ${r.lineage_detail.rounds} rounds); asked again of the shipped server, an answer comes from the cache in p50 ${r.lineage_cached_ms.p50} / p99 ${r.lineage_cached_ms.p99} ms.`,
+    ),
+    ...line(() => `The list of 500 fields answers ${n(need(r.nplus1_detail.response_bytes))} bytes.`),
+    ...line(
+      () =>
+        `Import: parse ${n(r.import_detail.parse_ms)} ms, reference check ${n(r.import_detail.reference_check_ms)} ms, ` +
+        `store write ${n(r.import_detail.store_write_ms)} ms (${n(r.import_detail.store_write_flows_per_s)} flows/s)${r.import_detail.database_mb !== null ? `; database ${r.import_detail.database_mb} MB` : ''}.`,
+    ),
+    baselineLine(r) +
+      ` Ratios to it: ${Object.entries(r.ratios_to_cpu_baseline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
+      `Ratios to \`{ __typename }\` latency: ${Object.entries(r.ratios_to_http_floor ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   ].join('\n');
+}
+
+function need<T>(v: T | null | undefined): T {
+  if (v === null || v === undefined) throw new Error('missing');
+  return v;
+}
+
+/** "CPU baseline …": per phase when the run measured it so, else the one figure of older runs. */
+function baselineLine(r: Results): string {
+  const per = r.baseline?.per_phase;
+  if (!per) return `CPU baseline ${r.baseline.cpu_ms} ms;`;
+  const phases = Object.entries(per)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  return `CPU baseline (ms, the mean of one taken before and one after each phase; each ratio uses its own phase's): ${phases}.`;
+}
+
+function phaseProblems(r: Results): string {
+  return Object.entries(r.phases ?? {})
+    .filter(([, p]) => p.status !== 'ok' && p.status !== 'not_applicable')
+    .map(([k, p]) => `${k} ${p.status}${p.reason ? ` (${p.reason.split('\n')[0].slice(0, 200)})` : ''}`)
+    .join('; ');
 }
 
 /** Replaces the text between this scale's markers (appends a section when there is none). */

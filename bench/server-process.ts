@@ -4,7 +4,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
+
+/** Server processes started and not yet stopped: stopped when a phase fails or the run is interrupted. */
+const live = new Set<ChildProcess>();
+
+/** Stops every server process still running (SIGTERM; synchronous, so a signal handler can call it). */
+export function killServerProcesses(): number {
+  for (const child of live) if (child.exitCode === null) child.kill('SIGTERM');
+  const n = live.size;
+  live.clear();
+  return n;
+}
 
 export interface ServerProcess {
   url: string;
@@ -41,6 +53,8 @@ export function startServerProcess(root: string, store: string | StoreTarget, en
     [join(root, 'dist', 'src', 'cli.js'), 'serve', '--no-seed', '--port', '0', '--host', '127.0.0.1'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', ...storeEnv(target), ...env } },
   );
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -88,16 +102,41 @@ export interface GraphQLAnswer {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-/** One GraphQL POST; throws on HTTP or GraphQL errors (a benchmark of errors measures nothing). */
-export async function post(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: GRAPHQL_HEADERS,
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as GraphQLAnswer;
-  if (res.status !== 200 || body.errors?.length) {
-    throw new Error(`HTTP ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+/**
+ * One GraphQL POST; throws on HTTP or GraphQL errors (a benchmark of errors measures nothing).
+ * `timeoutMs`: for answers that may take minutes (the naive N+1 path under load), the request goes
+ * through node:http with this timeout instead of fetch, whose client gives up after 300 s.
+ */
+export async function post(url: string, query: string, variables?: Record<string, unknown>, timeoutMs?: number): Promise<GraphQLAnswer> {
+  const payload = JSON.stringify({ query, variables });
+  const { status, text } = timeoutMs === undefined ? await viaFetch(url, payload) : await viaHttp(url, payload, timeoutMs);
+  let body: GraphQLAnswer;
+  try {
+    body = JSON.parse(text) as GraphQLAnswer;
+  } catch {
+    throw new Error(`HTTP ${status}: ${text.slice(0, 500)}`);
+  }
+  if (status !== 200 || body.errors?.length) {
+    throw new Error(`HTTP ${status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   }
   return body;
+}
+
+async function viaFetch(url: string, payload: string): Promise<{ status: number; text: string }> {
+  const res = await fetch(url, { method: 'POST', headers: GRAPHQL_HEADERS, body: payload });
+  return { status: res.status, text: await res.text() };
+}
+
+function viaHttp(url: string, payload: string, timeoutMs: number): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { ...GRAPHQL_HEADERS, 'content-length': Buffer.byteLength(payload) }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
 }

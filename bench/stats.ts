@@ -64,9 +64,9 @@ export function machine(sqliteVersion: string): Machine {
 /**
  * A fixed, single-threaded CPU workload (string keys into a Map, then a sort): what a
  * machine-dependent timing is divided by, so runs on different machines can be compared.
- * Returns milliseconds per run.
+ * Returns milliseconds per run (the median of `runs`, after one to warm up).
  */
-export function cpuBaselineMs(): number {
+export function cpuBaselineMs(runs = 7): number {
   const run = () => {
     const m = new Map<string, number>();
     for (let i = 0; i < 200_000; i++) m.set(`key-${(i * 7919) % 200_003}`, i);
@@ -76,7 +76,7 @@ export function cpuBaselineMs(): number {
   };
   run();
   const samples: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     run();
     samples.push(performance.now() - t);

@@ -14,7 +14,6 @@ interface Part {
   output: string;
 }
 // A plain Node script (no TypeScript, so it runs before anything is compiled).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const build = require('../../scripts/build.js') as {
   SERVER: Part;
   DASHBOARD: Part;
