@@ -147,7 +147,7 @@ export function renderMarkdown(r: Results): string {
         `store write ${n(r.import_detail.store_write_ms)} ms (${n(r.import_detail.store_write_flows_per_s)} flows/s)${r.import_detail.database_mb !== null ? `; database ${r.import_detail.database_mb} MB` : ''}.`,
     ),
     baselineLine(r) +
-      ` Ratios to it: ${Object.entries(r.ratios_to_cpu_baseline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
+      ` ${r.baseline?.per_phase ? 'Ratios to them' : 'ratios to it'}: ${Object.entries(r.ratios_to_cpu_baseline ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}. ` +
       `Ratios to \`{ __typename }\` latency: ${Object.entries(r.ratios_to_http_floor ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
   ].join('\n');
 }
@@ -165,7 +165,7 @@ function baselineLine(r: Results): string {
     .filter(([, v]) => v !== null)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  return `CPU baseline (ms, the mean of one taken before and one after each phase; each ratio uses its own phase's): ${phases}.`;
+  return `CPU baseline per phase (ms, the mean of one taken before and one after the phase; each ratio uses its own phase's): ${phases}.`;
 }
 
 function phaseProblems(r: Results): string {

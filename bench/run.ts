@@ -145,6 +145,7 @@ async function main(): Promise<void> {
       for (const record of Object.values(phases)) if (record.status === 'running') Object.assign(record, { status: 'aborted', reason: `the run got ${signal}` });
       save();
       killServerProcesses();
+      if (!values.keep) rmSync(work, { recursive: true, force: true });
       console.error(`bench: ${signal}: stopped; the figures measured so far are in ${outFile}`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     });
