@@ -61,24 +61,17 @@ export const FIELD_PAGE_WIDE_HOPS_QUERY = FIELD_PAGE_QUERY.replace(
 ).replace('query FieldPage(', 'query FieldPageWideHops(');
 
 /**
- * The dashboard's overview, as today's API can say it: counts of fields, sensitive fields,
- * flows by kind and cross-border flows, the parties (by kind, counted by the client), and the
- * first sensitive fields with their recipients.
+ * The dashboard's overview (dashboard/src/graphql/overview.graphql, DashboardOverview): totals,
+ * and counts per party and flow kind from the connections' countsByKind (one grouped count in the
+ * store each), rather than every party listed and counted by the client.
  */
-export const OVERVIEW_QUERY = `query Overview {
+export const OVERVIEW_QUERY = `query DashboardOverview {
+  policyDocuments { key title titleEn updatedAt effectiveAt url }
   fields: personalFields(first: 0) { totalCount }
-  sensitive: personalFields(filter: { sensitive: true }, first: 10) {
-    totalCount
-    nodes { key name sensitiveClass recipients { key } }
-  }
-  parties { key kind }
-  collection: dataFlows(filter: { kind: COLLECTION }, first: 0) { totalCount }
-  internal: dataFlows(filter: { kind: INTERNAL }, first: 0) { totalCount }
-  entrusted: dataFlows(filter: { kind: ENTRUSTED_PROCESSING }, first: 0) { totalCount }
-  provision: dataFlows(filter: { kind: PROVISION }, first: 0) { totalCount }
-  transfer: dataFlows(filter: { kind: TRANSFER }, first: 0) { totalCount }
-  disclosure: dataFlows(filter: { kind: PUBLIC_DISCLOSURE }, first: 0) { totalCount }
-  crossBorder: dataFlows(filter: { crossBorder: true }, first: 0) { totalCount }
+  sensitiveFields: personalFields(first: 0, filter: { sensitive: true }) { totalCount }
+  parties: partiesConnection(first: 0) { totalCount countsByKind { kind count } }
+  flows: dataFlows(first: 0) { totalCount countsByKind { kind count } }
+  crossBorder: dataFlows(first: 0, filter: { crossBorder: true }) { totalCount }
 }`;
 
 /** The cheapest request the server answers: the floor for throughput and latency. */

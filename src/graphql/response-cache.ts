@@ -36,6 +36,7 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'inventoryDiff',
   'legalBases',
   'parties',
+  'partiesConnection',
   'party',
   'permission',
   'permissions',

@@ -6,6 +6,7 @@ import { isRole, roleAtLeast } from '../domain/access';
 import type { RequestContext } from './context';
 import { AuditResolver, VERSION_RESOLVERS } from './resolvers/audit-resolver';
 import { ComplianceResolver } from './resolvers/compliance-resolver';
+import { DataFlowConnectionResolver, PartyConnectionResolver } from './resolvers/connection-resolvers';
 import { MutationResolver, NODE_MUTATION_RESOLVERS } from './resolvers/mutation-resolver';
 import {
   ClauseResolver,
@@ -28,6 +29,8 @@ export function fieldTrailSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
     resolvers: [
       QueryResolver,
+      DataFlowConnectionResolver,
+      PartyConnectionResolver,
       MutationResolver,
       ...NODE_MUTATION_RESOLVERS,
       PersonalFieldResolver,

@@ -9,8 +9,9 @@ import { byKey } from '../domain/key-order';
 import type { DataFlow, Party } from '../domain/manifest';
 import type { TracedLineage } from '../domain/lineage';
 import { ValidationError } from '../domain/problems';
-import type { LineageDirection, NodeType } from '../domain/vocabulary';
+import type { FlowKind, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
 import type {
+  CountsByKind,
   FieldQuery,
   FlowQuery,
   InventoryStore,
@@ -115,8 +116,25 @@ export class InventoryReader {
     return result;
   }
 
-  listParties(query: PartyQuery): Promise<Party[]> {
-    return this.prime('party', this.store.listParties(query));
+  /** Every matching party (the unpaged `parties` list). */
+  async listParties(query: PartyQuery): Promise<Party[]> {
+    return this.prime('party', this.store.listParties(query).then((p) => p.nodes));
+  }
+
+  /** A page of parties, for `partiesConnection`. */
+  async pageParties(query: PartyQuery, page: PageRequest): Promise<Page<Party>> {
+    checkPageSize(page.first);
+    const result = await this.store.listParties(query, page);
+    await this.prime('party', Promise.resolve(result.nodes));
+    return result;
+  }
+
+  countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>> {
+    return this.store.countPartiesByKind(query);
+  }
+
+  countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>> {
+    return this.store.countFlowsByKind(query);
   }
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>> {

@@ -52,6 +52,9 @@ export interface RelationOf {
 }
 export type Relation = keyof RelationOf;
 
+/** Counts per kind; a kind with no node is absent (never 0). */
+export type CountsByKind<K extends string> = Partial<Record<K, number>>;
+
 export interface PageRequest {
   first: number;
   /** Return only nodes whose key sorts after this one. */
@@ -164,9 +167,16 @@ export interface InventoryStore extends ApiKeyStore {
   /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
   listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;
   listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>>;
-  /** Ordered by key. Search folds case for every script (É, Σ…), not only ASCII. */
-  listParties(query: PartyQuery): Promise<Party[]>;
+  /**
+   * Ordered by key. Search folds case for every script (É, Σ…), not only ASCII. Without a page,
+   * every matching party (totalCount is then their number).
+   */
+  listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<Party>>;
   listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>>;
+  /** How many parties of each kind match the query (GROUP BY, no records read); kinds with none are absent. */
+  countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>>;
+  /** How many flows of each kind match the query; kinds with none are absent. */
+  countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>>;
 
   /** Field-level lineage for several fields in one call. */
   traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]>;

@@ -94,6 +94,10 @@ it('overview: the counts are what the API says', async () => {
   expect(await page.getByTestId('kpi-flows').textContent()).toBe(String(expected.fl.totalCount));
   expect(await page.getByTestId('kpi-cross-border').textContent()).toBe(String(expected.x.totalCount));
   expect(await page.getByTestId('kpi-parties').textContent()).toBe(String(expected.parties.length));
+  // Bars per kind come from the API's counts: they add up to every party and every flow.
+  const bars = async (testId: string) => (await page.getByTestId(testId).locator('.bar-value').allTextContents()).map(Number);
+  expect((await bars('by-party-kind')).reduce((a, b) => a + b, 0)).toBe(expected.parties.length);
+  expect((await bars('by-flow-kind')).reduce((a, b) => a + b, 0)).toBe(expected.fl.totalCount);
   // Sensitive classes add up to the sensitive fields; the most shared list links to fields.
   await page.getByTestId('by-class').waitFor();
   const classCounts = await page.getByTestId('by-class').locator('.bar-value').allTextContents();

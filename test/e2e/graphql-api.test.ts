@@ -184,6 +184,37 @@ describeEachStore('GraphQL API', (kind) => {
       expect(third.map((p) => p.key)).toEqual(['umeng']);
     });
 
+    it('pages parties and counts parties and flows per kind, every kind listed', async () => {
+      type Counts = Array<{ kind: string; count: number }>;
+      const overview = parse(`query ($after: String) {
+        partiesConnection(first: 2, after: $after) { totalCount countsByKind { kind count } pageInfo { hasNextPage endCursor } nodes { key } }
+        dataFlows(first: 0) { totalCount countsByKind { kind count } }
+        crossBorder: dataFlows(first: 0, filter: { crossBorder: true }) { totalCount countsByKind { kind count } }
+      }`) as TypedDocumentNode<{
+        partiesConnection: { totalCount: number; countsByKind: Counts; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Array<{ key: string }> };
+        dataFlows: { totalCount: number; countsByKind: Counts };
+        crossBorder: { totalCount: number; countsByKind: Counts };
+      }, { after?: string | null }>;
+      const all = (await app.query(PartiesDocument, {})).parties;
+      const first = await app.query(overview, {});
+      expect(first.partiesConnection.nodes.map((p) => p.key)).toEqual(all.slice(0, 2).map((p) => p.key));
+      expect(first.partiesConnection.totalCount).toBe(all.length);
+      const second = await app.query(overview, { after: first.partiesConnection.pageInfo.endCursor });
+      expect(second.partiesConnection.nodes.map((p) => p.key)).toEqual(all.slice(2, 4).map((p) => p.key));
+      const partyCounts = first.partiesConnection.countsByKind;
+      expect(partyCounts.map((c) => c.kind)).toEqual(['DATA_SUBJECT', 'FIRST_PARTY', 'AFFILIATE', 'ENTRUSTED_PARTY', 'THIRD_PARTY', 'AUTHORITY', 'PUBLIC']);
+      for (const c of partyCounts) expect(c.count).toBe(all.filter((p) => p.kind === c.kind).length);
+      const flows = (await app.query(DataFlowsDocument, { first: 100 })).dataFlows.nodes;
+      for (const c of first.dataFlows.countsByKind) expect(c.count).toBe(flows.filter((f) => f.kind === c.kind).length);
+      expect(first.dataFlows.countsByKind.reduce((n, c) => n + c.count, 0)).toBe(first.dataFlows.totalCount);
+      expect(first.crossBorder.countsByKind.reduce((n, c) => n + c.count, 0)).toBe(first.crossBorder.totalCount);
+    });
+
+    it('refuses a parties cursor it did not issue', async () => {
+      const res = await app.send(parse('{ partiesConnection(after: "not-a-cursor") { totalCount } }') as TypedDocumentNode<unknown, Record<string, never>>, {});
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
     it('answers null for a field that does not exist', async () => {
       expect((await app.query(FieldDetailDocument, { key: 'nope' })).personalField).toBeNull();
     });

@@ -99,7 +99,7 @@ it('lets exactly one of many concurrent writers holding the same version win', a
 it('hands out versions with list records, read in the same snapshot as their content', async () => {
   await app.query(UpsertPartyExpectingDocument, { input: { key: 'listed-vendor', name: 'Listed A', kind: 'THIRD_PARTY', country: 'CN' } });
   await app.query(UpsertPartyExpectingDocument, { input: { key: 'listed-vendor', name: 'Listed B', kind: 'THIRD_PARTY', country: 'CN', expectedVersion: 1 } });
-  const listed = (await app.store.listParties({ search: 'Listed' })).find((p) => p.key === 'listed-vendor') as { name: string; version?: number };
+  const listed = (await app.store.listParties({ search: 'Listed' })).nodes.find((p) => p.key === 'listed-vendor') as { name: string; version?: number };
   expect(listed).toMatchObject({ name: 'Listed B', version: 2 });
   const all = (await app.store.listAll('party')).find((p) => p.key === 'listed-vendor') as { version?: number };
   expect(all.version).toBe(2);

@@ -39,6 +39,7 @@ import {
   without,
 } from './fixtures';
 import { describeConcurrencyContract } from './contract-concurrency';
+import { describeCountsContract } from './contract-counts';
 
 type Open = () => Promise<InventoryStore>;
 type Close = (store: InventoryStore) => Promise<void>;
@@ -156,6 +157,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeSnapshots(open, close);
     describeVersionsAndAudit(open, close);
     describeConcurrencyContract(open, close);
+    describeCountsContract(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();
@@ -395,7 +397,7 @@ function describeReads(open: Open, close: Close): void {
         ['kind and search with no common match', { kind: 'AUTHORITY', search: 'umeng' }, []],
       ];
       test.each(cases)('%s', async (_, query, expected) => {
-        expect(keysOf(await store().listParties(query))).toEqual(expected);
+        expect(keysOf((await store().listParties(query)).nodes)).toEqual(expected);
       });
     });
 

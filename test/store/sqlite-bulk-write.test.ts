@@ -14,6 +14,7 @@ import { parseManifest } from '../../src/domain/validate';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { fixtureFlow, inventory, ordered, tinyInventoryInput } from './fixtures';
+import { databaseAtVersion } from './sqlite-old-schema';
 
 const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fieldtrail-bulk-'));
 afterAll(() => fs.rmSync(tempDir, { recursive: true, force: true }));
@@ -46,14 +47,9 @@ const unchecked = (m: unknown): Manifest => m as Manifest;
 describe('migration 5', () => {
   test('rebuilds the flow lists and citations of a version 4 database with data, keeping every row', async () => {
     const file = newFile();
-    const raw = new Database(file);
-    raw.pragma('journal_mode = WAL');
-    for (const m of MIGRATIONS.filter((m) => m.version <= 4)) raw.exec(m.sql);
-    raw.pragma('user_version = 4');
-    raw.close();
-    // The write code runs on either schema: fill the version 4 tables through it.
+    await databaseAtVersion(file, 4, inventory());
+    // Read through the adapter without migrating: the audit log is the same table at version 4.
     const old = new SqliteStore({ path: file });
-    await old.write(inventory(), 'REPLACE');
     const auditBefore = await old.listAuditEntries({}, { first: 100 });
     await old.close();
 
@@ -69,7 +65,7 @@ describe('migration 5', () => {
     }
     const check = new Database(file, { readonly: true });
     try {
-      expect(check.pragma('user_version', { simple: true })).toBe(5);
+      expect(check.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
       expect(check.pragma('foreign_key_check')).toEqual([]);
       expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
       for (const table of ['flow_fields', 'flow_categories', 'flow_purposes', 'flow_legal_bases', 'flow_permissions', 'sources']) {

@@ -202,6 +202,9 @@ export function scansAllowed(name: string): Record<string, string> {
   }
   if (name === 'leftoverVersions') return { InventoryVersion: 'every version not active: a handful of nodes; no index on `state`' };
   if (name === 'listApiKeys') return { ApiKey: 'lists every API key' };
+  if (name === 'fillCrossBorder') {
+    return { DataFlow: 'once per migrate, for flows written before the stored cross-border flag: no index finds a property that is missing; stops at once when every flow has it' };
+  }
   if (name === 'listSnapshots') return { InventorySnapshot: 'lists every snapshot' };
   if (name.startsWith('listFields[') && filtersOf(name).includes('sensitive')) {
     return {
@@ -279,6 +282,8 @@ export const SCHEMA_STATEMENTS = [
   'indexAuditSeq',
   'indexAuditEntity',
   'constraintNodeVersion',
+  'indexFlowKind',
+  'indexFlowCrossBorder',
 ];
 
 export interface PlanStatement {
@@ -312,6 +317,7 @@ export interface FilterValues {
   listFields: Record<string, unknown>;
   listFlows: Record<string, unknown>;
   listParties: Record<string, unknown>;
+  pageParties: Record<string, unknown>;
   listAudit: Record<string, unknown>;
 }
 
@@ -367,6 +373,7 @@ export function filterValues(ctx: PlanContext): FilterValues {
       afterKey: m.flows[Math.floor(m.flows.length / 2)].key,
     },
     listParties: { search: 'vendor 1', kind: 'THIRD_PARTY' },
+    pageParties: { search: 'vendor 1', kind: 'THIRD_PARTY', afterKey: m.parties[Math.floor(m.parties.length / 2)].key },
     listAudit: { ...ctx.audit },
   };
 }
@@ -452,6 +459,12 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
       return { key: middle(type) };
     case 'lineageEdges':
       return { keys: keys('field') };
+    case 'refreshCrossBorder':
+      return { keys: keys('flow'), v };
+    case 'refreshPartyCrossBorder':
+      return { keys: keys('party'), v };
+    case 'fillCrossBorder':
+      return { batch: 1000 };
     case 'upsertNodes':
     case 'stageNodes':
       return { rows: spread(nodes(type), 10).map((n) => ({ key: n.key, props: toProps(type, n as never) })), v };

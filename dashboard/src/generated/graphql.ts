@@ -206,7 +206,7 @@ export type ClauseQuoteFragment = { ref: string, title: string | null, text: str
 export type DashboardOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardOverviewQuery = { policyDocuments: Array<{ key: string, title: string, titleEn: string | null, updatedAt: string, effectiveAt: string, url: string | null }>, fields: { totalCount: number }, sensitiveFields: { totalCount: number }, parties: Array<{ key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }>, flows: { totalCount: number }, crossBorder: { totalCount: number }, collection: { totalCount: number }, internal: { totalCount: number }, entrustedProcessing: { totalCount: number }, provision: { totalCount: number }, transfer: { totalCount: number }, publicDisclosure: { totalCount: number } };
+export type DashboardOverviewQuery = { policyDocuments: Array<{ key: string, title: string, titleEn: string | null, updatedAt: string, effectiveAt: string, url: string | null }>, fields: { totalCount: number }, sensitiveFields: { totalCount: number }, parties: { totalCount: number, countsByKind: Array<{ kind: PartyKind, count: number }> }, flows: { totalCount: number, countsByKind: Array<{ kind: FlowKind, count: number }> }, crossBorder: { totalCount: number } };
 
 export type SensitiveFieldReachQueryVariables = Exact<{
   first: number;
@@ -704,41 +704,25 @@ export const DashboardOverviewDocument = new TypedDocumentString(`
   sensitiveFields: personalFields(first: 0, filter: {sensitive: true}) {
     totalCount
   }
-  parties {
-    ...PartyBrief
+  parties: partiesConnection(first: 0) {
+    totalCount
+    countsByKind {
+      kind
+      count
+    }
   }
   flows: dataFlows(first: 0) {
     totalCount
+    countsByKind {
+      kind
+      count
+    }
   }
   crossBorder: dataFlows(first: 0, filter: {crossBorder: true}) {
     totalCount
   }
-  collection: dataFlows(first: 0, filter: {kind: COLLECTION}) {
-    totalCount
-  }
-  internal: dataFlows(first: 0, filter: {kind: INTERNAL}) {
-    totalCount
-  }
-  entrustedProcessing: dataFlows(first: 0, filter: {kind: ENTRUSTED_PROCESSING}) {
-    totalCount
-  }
-  provision: dataFlows(first: 0, filter: {kind: PROVISION}) {
-    totalCount
-  }
-  transfer: dataFlows(first: 0, filter: {kind: TRANSFER}) {
-    totalCount
-  }
-  publicDisclosure: dataFlows(first: 0, filter: {kind: PUBLIC_DISCLOSURE}) {
-    totalCount
-  }
 }
-    fragment PartyBrief on Party {
-  key
-  name
-  nameZh
-  kind
-  country
-}`) as unknown as TypedDocumentString<DashboardOverviewQuery, DashboardOverviewQueryVariables>;
+    `) as unknown as TypedDocumentString<DashboardOverviewQuery, DashboardOverviewQueryVariables>;
 export const SensitiveFieldReachDocument = new TypedDocumentString(`
     query SensitiveFieldReach($first: Int!, $after: String) {
   personalFields(first: $first, after: $after, filter: {sensitive: true}) {

@@ -41,16 +41,11 @@ export function OverviewPage() {
   if (!overview.data) return <Loading />;
   const d = overview.data;
 
-  const flowKindCounts: Record<string, number> = {
-    COLLECTION: d.collection.totalCount,
-    INTERNAL: d.internal.totalCount,
-    ENTRUSTED_PROCESSING: d.entrustedProcessing.totalCount,
-    PROVISION: d.provision.totalCount,
-    TRANSFER: d.transfer.totalCount,
-    PUBLIC_DISCLOSURE: d.publicDisclosure.totalCount,
-  };
-  const disclosing = flowKindCounts.PROVISION + flowKindCounts.TRANSFER + flowKindCounts.PUBLIC_DISCLOSURE;
-  const recipients = d.parties.filter((p) => !INTERNAL.has(p.kind));
+  const flowKindCounts = new Map<string, number>(d.flows.countsByKind.map((c) => [c.kind, c.count]));
+  const partyKindCounts = new Map<string, number>(d.parties.countsByKind.map((c) => [c.kind, c.count]));
+  const countOf = (counts: Map<string, number>, kind: string) => counts.get(kind) ?? 0;
+  const disclosing = countOf(flowKindCounts, 'PROVISION') + countOf(flowKindCounts, 'TRANSFER') + countOf(flowKindCounts, 'PUBLIC_DISCLOSURE');
+  const recipients = d.parties.countsByKind.filter((c) => !INTERNAL.has(c.kind)).reduce((n, c) => n + c.count, 0);
   const pct = d.fields.totalCount ? Math.round((d.sensitiveFields.totalCount / d.fields.totalCount) * 100) : 0;
 
   const byClass = new Map<string, number>();
@@ -60,8 +55,8 @@ export function OverviewPage() {
     .sort((a, b) => b[1] - a[1] || classOrder.indexOf(a[0]) - classOrder.indexOf(b[0]))
     .map(([cls, n]) => ({ key: cls || 'none', label: i.sensitiveClass(cls || null), value: n, tone: 'tone-danger', href: '/fields?sensitive=true' }));
 
-  const partyItems = PARTY_KINDS.map((k) => ({ key: k, label: i.partyKind(k), value: d.parties.filter((p) => p.kind === k).length, tone: `tone-${k}`, href: INTERNAL.has(k) ? undefined : `/parties?kind=${k}` })).filter((x) => x.value > 0);
-  const flowItems = FLOW_KINDS.map((k) => ({ key: k, label: i.flowKind(k), value: flowKindCounts[k], tone: k === 'PROVISION' || k === 'TRANSFER' || k === 'PUBLIC_DISCLOSURE' ? 'tone-danger' : 'tone-primary' }));
+  const partyItems = PARTY_KINDS.map((k) => ({ key: k, label: i.partyKind(k), value: countOf(partyKindCounts, k), tone: `tone-${k}`, href: INTERNAL.has(k) ? undefined : `/parties?kind=${k}` })).filter((x) => x.value > 0);
+  const flowItems = FLOW_KINDS.map((k) => ({ key: k, label: i.flowKind(k), value: countOf(flowKindCounts, k), tone: k === 'PROVISION' || k === 'TRANSFER' || k === 'PUBLIC_DISCLOSURE' ? 'tone-danger' : 'tone-primary' }));
 
   const mostShared = [...(sensitive.fields ?? [])]
     .map((f) => ({ field: f, recipients: f.recipients, third: f.recipients.filter((r) => r.kind === 'THIRD_PARTY') }))
@@ -114,8 +109,8 @@ export function OverviewPage() {
         </Link>
         <Link to="/parties" className="kpi">
           <span className="kpi-label">{t('overview.parties')}</span>
-          <span className="kpi-value" data-testid="kpi-parties">{d.parties.length}</span>
-          <span className="kpi-sub">{t('overview.partiesSub', { n: recipients.length })}</span>
+          <span className="kpi-value" data-testid="kpi-parties">{d.parties.totalCount}</span>
+          <span className="kpi-sub">{t('overview.partiesSub', { n: recipients })}</span>
         </Link>
         <div className="kpi">
           <span className="kpi-label">{t('overview.flows')}</span>

@@ -13,7 +13,7 @@ import {
   PolicyDocumentType,
   PurposeType,
 } from '../types/nodes';
-import { DataFlowConnection, PersonalFieldConnection } from '../types/results';
+import { DataFlowConnection, PartyConnection, PersonalFieldConnection } from '../types/results';
 import { GraphQLJSON } from 'graphql-scalars';
 
 @Resolver()
@@ -68,9 +68,20 @@ export class QueryResolver {
     return reader.listAll('legalBasis');
   }
 
-  @Query(() => [PartyType])
+  @Query(() => [PartyType], { description: 'Every matching party, ordered by key, in one unpaged list. For long lists, and for counts per kind, use partiesConnection.' })
   parties(@Ctx() { reader }: RequestContext, @Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | null) {
     return reader.listParties(filter ?? {});
+  }
+
+  @Query(() => PartyConnection, { description: 'Parties, ordered by key, paginated; totalCount and countsByKind count every match, not only the page.' })
+  async partiesConnection(
+    @Ctx() { reader }: RequestContext,
+    @Arg('filter', () => PartyFilter, { nullable: true }) filter: PartyFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ) {
+    const query = filter ?? {};
+    return { ...toConnection(await reader.pageParties(query, { first: first ?? 50, afterKey: decodeCursor(after) }), keyCursor), query };
   }
 
   @Query(() => PartyType, { nullable: true })
@@ -85,7 +96,8 @@ export class QueryResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number | null,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
-    return toConnection(await reader.listFlows(filter ?? {}, { first: first ?? 50, afterKey: decodeCursor(after) }), keyCursor);
+    const query = filter ?? {};
+    return { ...toConnection(await reader.listFlows(query, { first: first ?? 50, afterKey: decodeCursor(after) }), keyCursor), query };
   }
 
   @Query(() => DataFlowType, { nullable: true })

@@ -21,6 +21,11 @@ export interface PagedStatements {
   count: Statement;
 }
 
+/** A list read's statements: a page, its count, and the counts per kind (`kind`, `count` rows). */
+export interface KindPagedStatements extends PagedStatements {
+  byKind: Statement;
+}
+
 /**
  * Field `n` (bound) is carried, listed or through its category or an ancestor, by a flow that goes
  * on along `flowEnd` (to a purpose, a permission, a recipient). Written from the field's side, so
@@ -97,7 +102,7 @@ ${projection('field')}`;
 
 // ---- data flows --------------------------------------------------------------------------------
 
-export function listFlowsStatements(query: FlowQuery, page: { first: number; afterKey?: string | null }, limit: unknown): PagedStatements {
+export function listFlowsStatements(query: FlowQuery, page: { first: number; afterKey?: string | null }, limit: unknown): KindPagedStatements {
   const q = present(query);
   const params: Record<string, unknown> = { ...q };
   let match: string;
@@ -111,20 +116,22 @@ export function listFlowsStatements(query: FlowQuery, page: { first: number; aft
     match = 'MATCH (:Party {key: $toKey, v: v})<-[:TO]-(n:DataFlow)\nWITH n, v';
   } else if (q.purposeKey !== undefined) {
     match = 'MATCH (:Purpose {key: $purposeKey, v: v})<-[:FOR_PURPOSE]-(n:DataFlow)\nWITH n, v';
+  } else if (q.kind !== undefined) {
+    match = 'MATCH (n:DataFlow {v: v, kind: $kind})\nUSING INDEX SEEK n:DataFlow(v, kind)\nWITH n, v';
+  } else if (q.crossBorder !== undefined) {
+    match = 'MATCH (n:DataFlow {v: v, crossBorder: $crossBorder})\nUSING INDEX SEEK n:DataFlow(v, crossBorder)\nWITH n, v';
   } else {
     match = `${EVERY_NODE_OF_VERSION('DataFlow')}\nWITH n, v`;
   }
+  const anchored = q.fieldKey !== undefined || q.fromKey !== undefined || q.toKey !== undefined || q.purposeKey !== undefined;
   if (q.fromKey !== undefined && q.fieldKey !== undefined) rest.push('n.fromKey = $fromKey');
   if (q.toKey !== undefined && (q.fieldKey !== undefined || q.fromKey !== undefined)) rest.push('n.toKey = $toKey');
   if (q.purposeKey !== undefined && (q.fieldKey !== undefined || q.fromKey !== undefined || q.toKey !== undefined)) {
     rest.push('EXISTS { (n)-[:FOR_PURPOSE]->(:Purpose {key: $purposeKey}) }');
   }
-  if (q.kind !== undefined) rest.push('n.kind = $kind');
-  if (q.crossBorder !== undefined) {
-    rest.push(`EXISTS {
-        MATCH (pf:Party)<-[:FROM]-(n)-[:TO]->(pt:Party)
-        WHERE (pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country) = $crossBorder }`);
-  }
+  if (q.kind !== undefined && anchored) rest.push('n.kind = $kind');
+  // The stored flag, kept by every write (cypher.ts refreshCrossBorder): no walk to both parties.
+  if (q.crossBorder !== undefined && (anchored || q.kind !== undefined)) rest.push('n.crossBorder = $crossBorder');
   const filtered = `${ACTIVE}\n${match}${where(rest)}`;
   const after = page.afterKey != null ? '\nWITH n, v WHERE n.key > $afterKey' : '';
   return {
@@ -133,12 +140,13 @@ export function listFlowsStatements(query: FlowQuery, page: { first: number; aft
       params: { ...params, ...(page.afterKey != null ? { afterKey: page.afterKey } : {}), limit },
     },
     count: { cypher: `${filtered}\nRETURN count(n) AS total`, params },
+    byKind: { cypher: `${filtered}\nRETURN n.kind AS kind, count(n) AS count`, params },
   };
 }
 
 // ---- parties -------------------------------------------------------------------------------------
 
-export function listPartiesStatement(query: PartyQuery): Statement {
+function partyFilter(query: PartyQuery): { filtered: string; params: Record<string, unknown> } {
   const q = present(query);
   const params: Record<string, unknown> = {};
   const conditions: string[] = [];
@@ -150,9 +158,26 @@ export function listPartiesStatement(query: PartyQuery): Statement {
     params.kind = q.kind;
     conditions.push('n.kind = $kind');
   }
+  return { filtered: `${ACTIVE}\nMATCH (n:Party {v: v})${where(conditions)}`, params };
+}
+
+/** Every matching party, in key order (the unpaged list). */
+export function listPartiesStatement(query: PartyQuery): Statement {
+  const { filtered, params } = partyFilter(query);
+  return { cypher: `${filtered}\nWITH n, v ORDER BY n.key\n${projection('party')}`, params };
+}
+
+/** A page of parties in key order, its count and the counts per kind. */
+export function pagePartiesStatements(query: PartyQuery, page: { first: number; afterKey?: string | null }, limit: unknown): KindPagedStatements {
+  const { filtered, params } = partyFilter(query);
+  const after = page.afterKey != null ? '\nWITH n, v WHERE n.key > $afterKey' : '';
   return {
-    cypher: `${ACTIVE}\nMATCH (n:Party {v: v})${where(conditions)}\nWITH n, v ORDER BY n.key\n${projection('party')}`,
-    params,
+    page: {
+      cypher: `${filtered}${after}\nWITH n, v ORDER BY n.key LIMIT $limit\n${projection('party')}`,
+      params: { ...params, ...(page.afterKey != null ? { afterKey: page.afterKey } : {}), limit },
+    },
+    count: { cypher: `${filtered}\nRETURN count(n) AS total`, params },
+    byKind: { cypher: `${filtered}\nRETURN n.kind AS kind, count(n) AS count`, params },
   };
 }
 
@@ -211,13 +236,14 @@ export function readShapes(which: 'all' | 'fragments' = 'all'): Array<{ name: st
   const subsets = <T>(items: readonly T[]): T[][] =>
     which === 'all' ? allSubsets(items) : [[], ...items.map((i) => [i]), [...items]];
   /** A paged read's shapes: each filter subset, without and with a cursor (the count has none). */
-  const paged = (read: string, filters: readonly string[], cursor: string, make: (names: string[], after: boolean) => PagedStatements) => {
+  const paged = (read: string, filters: readonly string[], cursor: string, make: (names: string[], after: boolean) => PagedStatements | KindPagedStatements) => {
     for (const names of subsets(filters)) {
       for (const after of [false, true]) {
         const s = make(names, after);
         const tag = `${read}[${[...names, ...(after ? [cursor] : [])].join(',')}]`;
         out.push({ name: `${tag}.page`, statement: s.page });
         if (!after) out.push({ name: `${tag}.count`, statement: s.count });
+        if (!after && 'byKind' in s) out.push({ name: `${tag}.byKind`, statement: s.byKind });
       }
     }
   };
@@ -230,6 +256,8 @@ export function readShapes(which: 'all' | 'fragments' = 'all'): Array<{ name: st
   for (const names of subsets(['search', 'kind'] as const)) {
     out.push({ name: `listParties[${names.join(',')}]`, statement: listPartiesStatement(sample(names)) });
   }
+  paged('pageParties', ['search', 'kind'], 'afterKey',
+    (names, after) => pagePartiesStatements(sample(names), { first: 10, afterKey: after ? 'k' : null }, 11));
   return out;
 }
 

@@ -25,6 +25,11 @@ import {
 
 const NODE_TYPES = Object.keys(LABEL) as NodeType[];
 
+/** Sets flow `n`'s stored flag (bound): both parties state a country and they differ (domain/flows.ts isCrossBorder). */
+const CROSS_BORDER_OF_N = `OPTIONAL MATCH (n)-[:FROM]->(pf:Party)
+OPTIONAL MATCH (n)-[:TO]->(pt:Party)
+SET n.crossBorder = (pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country)`;
+
 /** Binds `v`, the active inventory version. */
 export const ACTIVE = `MATCH (ctl:${CONTROL_LABEL} {id: 1})\nWITH ctl.activeVersion AS v`;
 
@@ -206,6 +211,14 @@ export const CYPHER = {
   constraintClause: `CREATE CONSTRAINT clause_citation_v IF NOT EXISTS FOR (c:${CLAUSE_LABEL}) REQUIRE (c.citation, c.v) IS UNIQUE`,
   constraintKey: byType((t) => `CREATE CONSTRAINT ${LABEL[t].toLowerCase()}_key_v IF NOT EXISTS FOR (n:${LABEL[t]}) REQUIRE (n.key, n.v) IS UNIQUE`),
   indexVersion: Object.fromEntries(VERSIONED_LABELS.map(([t, l]) => [t, `CREATE INDEX ${l.toLowerCase()}_v IF NOT EXISTS FOR (n:${l}) ON (n.v)`])) as Record<NodeType | 'clause' | 'nodeVersion', string>,
+  /** Flows of a version by kind and by the stored cross-border flag: what the overview counts. */
+  indexFlowKind: 'CREATE INDEX dataflow_v_kind IF NOT EXISTS FOR (n:DataFlow) ON (n.v, n.kind)',
+  indexFlowCrossBorder: 'CREATE INDEX dataflow_v_cross_border IF NOT EXISTS FOR (n:DataFlow) ON (n.v, n.crossBorder)',
+  /** Flows stored before the flag existed get it, a batch at a time (migrate). */
+  fillCrossBorder: `MATCH (n:DataFlow) WHERE n.crossBorder IS NULL
+WITH n LIMIT $batch
+${CROSS_BORDER_OF_N}
+RETURN count(n) AS filled`,
   /**
    * The control node, created once. A database written before it existed keeps its active
    * version: the pointer starts at the highest version marked active, else 0.
@@ -292,6 +305,17 @@ RETURN NOT (${NODE_TYPES.map((t) => `EXISTS { MATCH (:${LABEL[t]} {v: v}) }`).jo
   stageNodes: byType(stageNodes),
   dropOwnedEdges: Object.fromEntries(NODE_TYPES.filter((t) => OWNED_EDGES[t].length).map((t) => [t, dropOwnedEdges(t)])) as Partial<Record<NodeType, string>>,
   linkEdges: byType((t) => Object.fromEntries(OWNED_EDGES[t].map((e) => [e.rel, linkEdges(t, e)]))),
+  /**
+   * After a MERGE: the stored cross-border flag of the flows written, and of every flow to or from
+   * a party written (its country may have changed). Mirrors domain/flows.ts isCrossBorder.
+   */
+  refreshCrossBorder: `UNWIND $keys AS k
+MATCH (n:DataFlow {key: k, v: $v})
+${CROSS_BORDER_OF_N}`,
+  refreshPartyCrossBorder: `UNWIND $keys AS k
+MATCH (:Party {key: k, v: $v})<-[:FROM|TO]-(n:DataFlow)
+WITH DISTINCT n
+${CROSS_BORDER_OF_N}`,
   /** Clauses no longer in a document: deleted, reporting who cited them (checked at the end). */
   dropRemovedClauses: `UNWIND $documents AS doc
 MATCH (:PolicyDocument {key: doc.key, v: $v})<-[:${PART_OF}]-(c:${CLAUSE_LABEL})

@@ -83,6 +83,8 @@ export const PROPERTY_KEYS = [
     // flows
     'fromKey', 'toKey', 'fields', 'categories', 'purposes', 'legalBases', 'permissions', 'consent', 'optional',
     'deidentified', 'retentionDescription', 'retentionMinimum', 'retentionMaximum', 'scenario',
+    // derived, kept by every write: a flow's parties state different countries
+    'crossBorder',
     // the control node, versions and snapshots
     'activeVersion', 'lastVersion', 'active', 'lastSeq', 'lockedAt', 'state', 'createdAt', 'label', 'manifest', 'seq',
     // API keys

@@ -19,8 +19,9 @@ import { byKey, compareKeys } from '../../domain/key-order';
 import type { Manifest } from '../../domain/manifest';
 import { ConflictError, ReferencedError, ValidationError } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
-import { NODE_TYPES, type ImportMode, type NodeType } from '../../domain/vocabulary';
+import { NODE_TYPES, type FlowKind, type ImportMode, type NodeType, type PartyKind } from '../../domain/vocabulary';
 import type {
+  CountsByKind,
   FieldQuery,
   FlowQuery,
   InventoryStore,
@@ -38,7 +39,7 @@ import type {
 } from '../inventory-store';
 import type { ApiKeyRecord } from '../../domain/access';
 import { CYPHER } from './cypher';
-import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPartiesStatement } from './cypher-reads';
+import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPartiesStatement, pagePartiesStatements } from './cypher-reads';
 import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, withVersion, type Props } from './records';
 import { StagedReplace } from './replace';
 import { Neo4jTransactions, rowsOf, run, type Neo4jConnection } from './transactions';
@@ -89,6 +90,8 @@ export class Neo4jStore implements InventoryStore {
       CYPHER.constraintClause,
       ...Object.values(CYPHER.constraintKey),
       ...Object.values(CYPHER.indexVersion),
+      CYPHER.indexFlowKind,
+      CYPHER.indexFlowCrossBorder,
     ];
     // Schema statements cannot share a transaction with data writes: one each, all idempotent.
     for (const statement of statements) await this.tx.writeTx((tx) => run(tx, statement));
@@ -100,6 +103,8 @@ export class Neo4jStore implements InventoryStore {
       await this.tx.writeTx((tx) => run(tx, CYPHER.ensureControl, { now: new Date().toISOString() }));
     }
     await this.replacer.dropLeftoverVersions();
+    // Flows written before the stored cross-border flag existed (a no-op once all have it).
+    while (((await this.tx.writeTx(async (tx) => rowsOf(await run(tx, CYPHER.fillCrossBorder, { batch: this.writes.batchSize }))))[0]?.filled as number) > 0);
   }
 
   async close(): Promise<void> {
@@ -170,9 +175,21 @@ export class Neo4jStore implements InventoryStore {
     return this.tx.readPage(listFieldsStatements(query, page, page.first + 1), page.first, (r) => withVersion('field', r));
   }
 
-  async listParties(query: PartyQuery): Promise<Array<NodeOf['party']>> {
+  async listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<NodeOf['party']>> {
+    if (page) return this.tx.readPage(pagePartiesStatements(query, page, page.first + 1), page.first, (r) => withVersion('party', r));
     const { cypher, params } = listPartiesStatement(query);
-    return (await this.tx.readRows(cypher, params)).map((r) => withVersion('party', r)).sort(byKey);
+    const nodes = (await this.tx.readRows(cypher, params)).map((r) => withVersion('party', r)).sort(byKey);
+    return { nodes, totalCount: nodes.length, hasNextPage: false };
+  }
+
+  async countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>> {
+    const { cypher, params } = pagePartiesStatements(query, { first: 0 }, 0).byKind;
+    return Object.fromEntries((await this.tx.readRows(cypher, params)).map((r) => [r.kind as PartyKind, r.count as number]));
+  }
+
+  async countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>> {
+    const { cypher, params } = listFlowsStatements(query, { first: 0 }, 0).byKind;
+    return Object.fromEntries((await this.tx.readRows(cypher, params)).map((r) => [r.kind as FlowKind, r.count as number]));
   }
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {

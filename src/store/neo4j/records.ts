@@ -58,7 +58,8 @@ function recordOf<T extends NodeType>(type: T, props: Props, chain?: Array<{ sen
     case 'party':
       return withListDefaults(p, ['sources', 'sdkPackages']) as unknown as NodeOf[T];
     case 'flow': {
-      const { fromKey, toKey, retentionDescription, retentionMinimum, retentionMaximum, ...rest } = p;
+      // crossBorder is derived from the parties (kept for counting), not part of the record.
+      const { fromKey, toKey, retentionDescription, retentionMinimum, retentionMaximum, crossBorder: _, ...rest } = p;
       const flow: Props = {
         ...withListDefaults(rest, ['sources', 'fields', 'categories', 'purposes', 'legalBases', 'permissions']),
         from: fromKey,

@@ -4,6 +4,7 @@
  * write fail whole, counts, the audit entries, and the export read under the write lock.
  */
 import type { Manifest } from '../../domain/manifest';
+import { isCrossBorder } from '../../domain/flows';
 import { ConflictError, ValidationError, type Problem } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
@@ -115,6 +116,9 @@ export class InventoryWrites {
       if (dropOwned) for (const keys of chunks(nodes.map((n) => n.key), this.batchSize)) await run(tx, dropOwned, { keys, v });
       for (const batch of edgeBatches(type, nodes, this.batchSize)) problems.push(...(await this.link(tx, type, batch, v)));
     }
+    // The stored flag from the stored parties, once every edge is in place.
+    for (const keys of chunks(manifest.flows.map((f) => f.key), this.batchSize)) await run(tx, CYPHER.refreshCrossBorder, { keys, v });
+    for (const keys of chunks(manifest.parties.map((p) => p.key), this.batchSize)) await run(tx, CYPHER.refreshPartyCrossBorder, { keys, v });
     problems.push(...(await this.checkAfterWrite(tx, manifest, v, removedCitations)));
     if (problems.length > 0) throw new ValidationError(problems, 'the write would leave the inventory inconsistent');
   }
@@ -164,7 +168,15 @@ export function missingTarget(type: NodeType, owner: string, rel: string, target
   };
 }
 
+/**
+ * Node rows as the write statements take them. A flow also gets its stored cross-border flag from
+ * the manifest's own parties: all of them in a REPLACE; a MERGE sets it again from the stored ones.
+ */
 export function nodeRows(type: NodeType, manifest: Manifest): Array<{ key: string; props: Props }> {
+  if (type === 'flow') {
+    const countryOf = new Map(manifest.parties.map((p) => [p.key, p.country]));
+    return manifest.flows.map((f) => ({ key: f.key, props: { ...toProps('flow', f), crossBorder: isCrossBorder(countryOf.get(f.from), countryOf.get(f.to)) } }));
+  }
   return (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => ({ key: n.key, props: toProps(type, n as never) }));
 }
 

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Manifest } from '../../domain/manifest';
+import { isCrossBorder } from '../../domain/flows';
 import { parseCitation } from '../../domain/references';
 import {
   CONSENT_REQUIREMENTS,
@@ -57,7 +58,7 @@ const CHECKS: Record<string, Record<string, readonly (string | number)[]>> = {
   fields: { sensitive: [0, 1], sensitive_class: SENSITIVE_CLASSES },
   purposes: { function_type: FUNCTION_TYPES },
   parties: { kind: PARTY_KINDS },
-  flows: { kind: FLOW_KINDS, consent: CONSENT_REQUIREMENTS, optional: [0, 1], deidentified: [0, 1] },
+  flows: { kind: FLOW_KINDS, consent: CONSENT_REQUIREMENTS, optional: [0, 1], deidentified: [0, 1], cross_border: [0, 1] },
 };
 /** The tables write() writes, whose CHECKs CHECKS must name. */
 const WRITTEN_TABLES = [...INVENTORY_TABLES, 'audit_log', 'node_versions'];
@@ -185,6 +186,9 @@ export function writeManifestRows(q: StatementCache, manifest: Manifest, fresh: 
     written.clause += d.clauses.length;
   }
   const lists = FLOW_LISTS.map((l) => ({ prop: l.prop, rows: s.flowLists[l.prop], keys: refs?.keysOf(l.target) }));
+  // The stored cross-border flag from the manifest's own parties: all of them in a fresh write;
+  // after a MERGE, refreshCrossBorder() decides with the stored parties too.
+  const countryOf = new Map(manifest.parties.map((p) => [p.key, p.country]));
   const writeNodes: Record<Exclude<NodeType, 'document'>, () => void> = {
     category: () => {
       for (const c of inKeyOrder(manifest.categories)) {
@@ -236,6 +240,7 @@ export function writeManifestRows(q: StatementCache, manifest: Manifest, fresh: 
           f.key, f.name ?? null, f.nameZh ?? null, f.description ?? null, f.from, f.to, f.kind, f.consent,
           f.optional ? 1 : 0, f.deidentified ? 1 : 0,
           f.retention?.description ?? null, f.retention?.minimum ?? null, f.retention?.maximum ?? null, f.scenario ?? null,
+          isCrossBorder(countryOf.get(f.from), countryOf.get(f.to)) ? 1 : 0,
         );
         if (refs) refs.check(refs.parties, f.from).check(refs.parties, f.to);
         for (const { prop, rows, keys } of lists) {
@@ -256,6 +261,17 @@ export function writeManifestRows(q: StatementCache, manifest: Manifest, fresh: 
   for (const type of (Object.keys(writeNodes) as Array<keyof typeof writeNodes>).sort()) writeNodes[type]();
   s.flush();
   return written;
+}
+
+/**
+ * After a MERGE into a stored inventory: the cross-border flag of the flows written and of every
+ * flow to or from a party written, read from the stored parties (a party's country may change
+ * without its flows being written).
+ */
+export function refreshCrossBorder(q: StatementCache, manifest: Manifest): void {
+  if (manifest.flows.length === 0 && manifest.parties.length === 0) return;
+  const parties = JSON.stringify(manifest.parties.map((p) => p.key));
+  q.prepared(SQL.refreshCrossBorder).run(JSON.stringify(manifest.flows.map((f) => f.key)), parties, parties);
 }
 
 /**

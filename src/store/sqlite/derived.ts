@@ -18,8 +18,8 @@ export class DerivedCaches {
   private lineageIndex: LineageIndex | null = null;
   /** Every category's effective sensitivity, as of a data version; null after this connection writes. */
   private effective: { dataVersion: number; byKey: Map<string, Sensitivity> } | null = null;
-  /** Answers of COUNT queries, as of a data version; null after this connection writes. */
-  private counts: { dataVersion: number; byQuery: Map<string, number> } | null = null;
+  /** Answers of COUNT queries (one number, or `[group, count]` rows), as of a data version; null after this connection writes. */
+  private counts: { dataVersion: number; byQuery: Map<string, number | Array<[string, number]>> } | null = null;
 
   constructor(private readonly q: StatementCache) {}
 
@@ -60,14 +60,23 @@ export class DerivedCaches {
    * 500,000 flows scans them all, and dashboards ask the same counts again and again.
    */
   count(sql: string, params: unknown[]): number {
+    return this.remembered(sql, params, () => this.q.prepared(sql).pluck().get(...params) as number);
+  }
+
+  /** A grouped COUNT's `[group, count]` rows, remembered like count(). */
+  countGroups(sql: string, params: unknown[]): Array<[string, number]> {
+    return this.remembered(sql, params, () => this.q.raw(sql).all(...params) as Array<[string, number]>);
+  }
+
+  private remembered<T extends number | Array<[string, number]>>(sql: string, params: unknown[], compute: () => T): T {
     const version = this.dataVersion();
     if (!this.counts || this.counts.dataVersion !== version || this.counts.byQuery.size >= MAX_CACHED_COUNTS) {
       this.counts = { dataVersion: version, byQuery: new Map() };
     }
     const key = `${sql}\u0000${JSON.stringify(params)}`;
-    let n = this.counts.byQuery.get(key);
-    if (n === undefined) this.counts.byQuery.set(key, (n = this.q.prepared(sql).pluck().get(...params) as number));
-    return n;
+    let answer = this.counts.byQuery.get(key) as T | undefined;
+    if (answer === undefined) this.counts.byQuery.set(key, (answer = compute()));
+    return answer;
   }
 
   /**

@@ -5,7 +5,7 @@
  * shape is prepared once and its COUNT answer can be cached by text and parameters.
  */
 import type { FieldQuery, FlowQuery, PageRequest, PartyQuery } from '../inventory-store';
-import { FIELD_FILTERS, FLOW_FILTERS, PARTY_FILTERS, SELECT } from './sql';
+import { FIELD_FILTERS, FLOW_FILTERS, PARTY_FILTERS, SELECT, TABLE } from './sql';
 
 export interface Statement {
   sql: string;
@@ -54,18 +54,30 @@ export function flowFilters(query: FlowQuery): Filters {
   return filters;
 }
 
-/** Parties are listed whole (there are few), in key order. */
-export function partiesStatement(query: PartyQuery): Statement {
-  const { filters: { where, params }, add } = collect();
+export function partyFilters(query: PartyQuery): Filters {
+  const { filters, add } = collect();
   if (query.search) add(PARTY_FILTERS.search, query.search, query.search, query.search);
   if (query.kind) add(PARTY_FILTERS.kind, query.kind);
-  return { sql: `${SELECT.party}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY t.key`, params };
+  return filters;
+}
+
+const whereOf = (filters: Filters) => (filters.where.length ? ` WHERE ${filters.where.join(' AND ')}` : '');
+
+/** Every matching party, in key order (the unpaged list). */
+export function partiesStatement(query: PartyQuery): Statement {
+  const filters = partyFilters(query);
+  return { sql: `${SELECT.party}${whereOf(filters)} ORDER BY t.key`, params: filters.params };
+}
+
+/** How many match, per kind: `[kind, count]` rows (the kind indexes make the unfiltered ones index scans). */
+export function countByKindStatement(type: 'party' | 'flow', filters: Filters): Statement {
+  return { sql: `SELECT t.kind, COUNT(*) FROM ${TABLE[type]} t${whereOf(filters)} GROUP BY t.kind`, params: filters.params };
 }
 
 /** A page in key order after `afterKey`, one row more than asked (it tells whether a next page exists), and the count of all. */
-export function pageStatements(type: 'field' | 'flow', filters: Filters, page: PageRequest): { count: Statement; rows: Statement } {
+export function pageStatements(type: 'field' | 'flow' | 'party', filters: Filters, page: PageRequest): { count: Statement; rows: Statement } {
   const from = SELECT[type];
-  const filter = filters.where.length ? ` WHERE ${filters.where.join(' AND ')}` : '';
+  const filter = whereOf(filters);
   const afterClause = page.afterKey != null ? `${filter ? ' AND' : ' WHERE'} t.key > ?` : '';
   return {
     count: { sql: `SELECT COUNT(*) FROM (${from}${filter})`, params: filters.params },

@@ -84,6 +84,14 @@ SELECT flow_key, field_key FROM flow_fields
 UNION
 SELECT sub.flow_key, f.key FROM sub JOIN fields f ON f.category_key = sub.category_key;`;
 
+/**
+ * Keys of the flows whose two parties both state a country and differ (domain/flows.ts
+ * isCrossBorder). Migration 6 fills the stored flag with it; it is fixed text (write() has its own
+ * copy in sql.ts, which may change with later migrations).
+ */
+const CROSS_BORDER_FLOWS = `SELECT f.key FROM flows f JOIN parties pf ON pf.key = f.from_key JOIN parties pt ON pt.key = f.to_key
+  WHERE pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country`;
+
 export interface Migration {
   version: number;
   description: string;
@@ -261,6 +269,20 @@ ${flowListWithoutRowid('flow_legal_bases', 'legal_basis_key', 'legal_bases')}
 ${flowListWithoutRowid('flow_permissions', 'permission_key', 'permissions')}
 ${rebuildWithoutRowid('sources', SOURCES_COLUMNS, 'node_type, node_key, ordinal, document_key, ref', 'node_type, node_key, ordinal', SOURCES_INDEX)}
 ${FLOW_CARRIED_FIELDS_VIEW}
+`,
+  },
+  {
+    version: 6,
+    description: 'flows: stored cross-border flag, indexes on kind and on the flag (counts without scanning flows)',
+    // The flag is derived (domain/flows.ts isCrossBorder: both countries known and different);
+    // write() keeps it in step with the flow and with its parties' countries. Filled here once.
+    sql: `
+ALTER TABLE flows ADD COLUMN cross_border INTEGER NOT NULL DEFAULT 0 CHECK (cross_border IN (0, 1));
+UPDATE flows SET cross_border = 1 WHERE key IN (
+  ${CROSS_BORDER_FLOWS}
+);
+CREATE INDEX flows_by_kind ON flows(kind);
+CREATE INDEX flows_by_cross_border ON flows(cross_border);
 `,
   },
 ];

@@ -126,9 +126,8 @@ export const FLOW_FILTERS = {
   to: 't.to_key = ?',
   kind: 't.kind = ?',
   purpose: 't.key IN (SELECT flow_key FROM flow_purposes WHERE purpose_key = ?)',
-  /** Mirrors domain/flows.ts isCrossBorder: both countries known and different. */
-  crossBorder: `(SELECT CASE WHEN pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country THEN 1 ELSE 0 END
-                   FROM parties pf, parties pt WHERE pf.key = t.from_key AND pt.key = t.to_key) = ?`,
+  /** The stored flag (migration 6), kept by write(): an index lookup, not two party reads per flow. */
+  crossBorder: 't.cross_border = ?',
 };
 
 /** The filters of listParties(), each a condition on the party `t`. */
@@ -194,10 +193,20 @@ export const SQL = {
     parties: upsertInto('parties', [...NODE_COLUMNS, 'kind', 'country', 'contact', 'sdk_packages']),
     legalBases: upsertInto('legal_bases', [...NODE_COLUMNS, 'jurisdiction', 'article']),
     flows: upsertInto('flows', [...NODE_COLUMNS, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
-      'retention_description', 'retention_minimum', 'retention_maximum', 'scenario']),
+      'retention_description', 'retention_minimum', 'retention_maximum', 'scenario', 'cross_border']),
     flowLists: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, insertInto(l.table, ['flow_key', l.column, 'ordinal'])])) as Record<keyof FlowLists, BatchStatement>,
     sources: insertInto('sources', ['node_type', 'node_key', 'ordinal', 'document_key', 'ref']),
   },
+  /**
+   * After a MERGE: the cross-border flag again for the flows written and every flow to or from a
+   * party written (its country may have changed). Mirrors domain/flows.ts isCrossBorder. Takes
+   * the flow keys, then the party keys twice, as JSON arrays.
+   */
+  refreshCrossBorder: `UPDATE flows SET cross_border = COALESCE((
+         SELECT CASE WHEN pf.country IS NOT NULL AND pt.country IS NOT NULL AND pf.country <> pt.country THEN 1 ELSE 0 END
+         FROM parties pf, parties pt WHERE pf.key = flows.from_key AND pt.key = flows.to_key), 0)
+       WHERE key IN (SELECT value FROM json_each(?))
+          OR from_key IN (SELECT value FROM json_each(?)) OR to_key IN (SELECT value FROM json_each(?))`,
   /** What a MERGE clears before writing a node's owned rows again (foreign keys do not cascade in bulk). */
   deleteClauses: 'DELETE FROM clauses WHERE document_key = ?',
   deleteFlowList: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, `DELETE FROM ${l.table} WHERE flow_key = ?`])) as Record<keyof FlowLists, string>,

@@ -11,8 +11,9 @@ import { traceLineage, type TracedLineage } from '../../domain/lineage';
 import type { Manifest } from '../../domain/manifest';
 import { ReferencedError } from '../../domain/problems';
 import { parseCitation, SECTION_OF } from '../../domain/references';
-import { NODE_TYPES, type ImportMode, type NodeType } from '../../domain/vocabulary';
+import { NODE_TYPES, type FlowKind, type ImportMode, type NodeType, type PartyKind } from '../../domain/vocabulary';
 import type {
+  CountsByKind,
   FieldQuery,
   FlowQuery,
   InventoryStore,
@@ -40,13 +41,14 @@ import {
   isBulk,
   passesChecks,
   SchemaFacts,
+  refreshCrossBorder,
   withBulkSettings,
   writeManifestRows,
 } from './bulk-write';
 import { SqliteChangeLog } from './change-log';
 import { DerivedCaches } from './derived';
 import { assertConsistent, referrers } from './integrity';
-import { fieldFilters, flowFilters, pageStatements, partiesStatement, type Filters } from './list-reads';
+import { countByKindStatement, fieldFilters, flowFilters, pageStatements, partiesStatement, partyFilters, type Filters } from './list-reads';
 import { MIGRATIONS } from './migrations';
 import { NodeRecords } from './records';
 import type { Row } from './rows';
@@ -186,9 +188,21 @@ export class SqliteStore implements InventoryStore {
     return this.page('field', fieldFilters(query, () => this.derived.sensitiveCategories()), page);
   }
 
-  async listParties(query: PartyQuery): Promise<NodeOf['party'][]> {
+  async listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<NodeOf['party']>> {
+    if (page) return this.page('party', partyFilters(query), page);
     const { sql, params } = partiesStatement(query);
-    return this.inReadTransaction.deferred(() => this.versioned('party', this.q.all(sql, ...params))) as NodeOf['party'][];
+    const nodes = this.inReadTransaction.deferred(() => this.versioned('party', this.q.all(sql, ...params))) as NodeOf['party'][];
+    return { nodes, totalCount: nodes.length, hasNextPage: false };
+  }
+
+  async countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>> {
+    const { sql, params } = countByKindStatement('party', partyFilters(query));
+    return Object.fromEntries(this.derived.countGroups(sql, params));
+  }
+
+  async countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>> {
+    const { sql, params } = countByKindStatement('flow', flowFilters(query));
+    return Object.fromEntries(this.derived.countGroups(sql, params));
   }
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {
@@ -234,6 +248,7 @@ export class SqliteStore implements InventoryStore {
       if (checksOff) this.db.pragma('ignore_check_constraints = ON');
       const written = writeManifestRows(this.q, manifest, fresh, refs);
       if (checksOff) this.db.pragma('ignore_check_constraints = OFF');
+      if (!fresh) refreshCrossBorder(this.q, manifest);
       restoreIndexes?.();
       assertConsistent(this.q, refs?.allResolve ?? false);
       // The reads for the audit log filled caches with the old state: drop them again.
@@ -353,11 +368,11 @@ export class SqliteStore implements InventoryStore {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private page<T extends 'field' | 'flow'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
+  private page<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
     return this.inReadTransaction.deferred(() => this.pageInTransaction(type, filters, page)) as Page<NodeOf[T]>;
   }
 
-  private pageInTransaction<T extends 'field' | 'flow'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
+  private pageInTransaction<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
     const { count, rows: rowsStatement } = pageStatements(type, filters, page);
     const totalCount = this.derived.count(count.sql, count.params);
     // A page of none from the start (a count, as the overview asks) needs no rows.
