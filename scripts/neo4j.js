@@ -90,6 +90,17 @@ async function boltAnswers(env) {
   }
 }
 
+/**
+ * How many databases to start: Neo4j Community has one user database per server, and test files
+ * running in parallel jest workers each need one (FIELDTRAIL_NEO4J_INSTANCES, default 2).
+ */
+function instanceCount() {
+  const raw = process.env.FIELDTRAIL_NEO4J_INSTANCES ?? '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 8) fail(`FIELDTRAIL_NEO4J_INSTANCES must be a whole number from 1 to 8, not ${JSON.stringify(raw)}.`);
+  return n;
+}
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function start() {
@@ -105,38 +116,50 @@ async function start() {
   fs.rmSync(FILES.data, { recursive: true, force: true });
   const password = crypto.randomBytes(18).toString('base64url');
   const log = fs.openSync(FILES.log, 'w');
-  const heap = process.env.FIELDTRAIL_NEO4J_HEAP ?? '2g';
+  const instances = instanceCount();
+  // 2 GB of heap per database unless told otherwise (the M-scale copy test needs about that).
+  const heap = process.env.FIELDTRAIL_NEO4J_HEAP ?? `${2 * instances}g`;
   const child = spawn(
     'java',
-    [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${path.join(MODULE, 'target', 'classes')}${path.delimiter}${classpath}`, 'dev.fieldtrail.testserver.TestNeo4j', '0', password, FILES.data],
+    [`-Xmx${heap}`, '-XX:+UseG1GC', '-cp', `${path.join(MODULE, 'target', 'classes')}${path.delimiter}${classpath}`, 'dev.fieldtrail.testserver.TestNeo4j', '0', password, FILES.data, String(instances)],
     { detached: true, stdio: ['ignore', log, log] },
   );
   child.unref();
   fs.writeFileSync(FILES.pid, String(child.pid));
   const deadline = Date.now() + START_TIMEOUT_MS;
-  let uri = null;
+  let uris = null;
   while (Date.now() < deadline) {
     await sleep(500);
     if (runningPid() === null) fail(`the Neo4j process exited during start-up; see .neo4j/server.log:\n${tail(FILES.log)}`);
-    const ready = /^READY bolt:\/\/127\.0\.0\.1:(\d+)/m.exec(fs.readFileSync(FILES.log, 'utf8'));
+    const ready = /^READY (bolt:.*)$/m.exec(fs.readFileSync(FILES.log, 'utf8'));
     if (ready) {
-      uri = `neo4j://127.0.0.1:${ready[1]}`;
+      uris = ready[1].trim().split(/\s+/).map((bolt) => `neo4j://127.0.0.1:${/:(\d+)\/?$/.exec(bolt)[1]}`);
       break;
     }
   }
+  const uri = uris && uris[0];
   if (!uri) {
     await stop({ quiet: true });
     fail(`Neo4j did not start within ${START_TIMEOUT_MS / 1000} s; see .neo4j/server.log:\n${tail(FILES.log)}`);
   }
-  const env = { NEO4J_URI: uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password };
-  let answer;
-  while (Date.now() < deadline && (answer = await boltAnswers(env)) !== true) await sleep(500);
-  if (answer !== true) {
-    await stop({ quiet: true });
-    fail(`Neo4j started but Bolt at ${uri} does not answer: ${answer && answer.message}`);
+  for (const each of uris) {
+    const env = { NEO4J_URI: each, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password };
+    let answer;
+    while (Date.now() < deadline && (answer = await boltAnswers(env)) !== true) await sleep(500);
+    if (answer !== true) {
+      await stop({ quiet: true });
+      fail(`Neo4j started but Bolt at ${each} does not answer: ${answer && answer.message}`);
+    }
   }
-  fs.writeFileSync(FILES.env, `NEO4J_URI=${env.NEO4J_URI}\nNEO4J_USER=${env.NEO4J_USER}\nNEO4J_PASSWORD=${env.NEO4J_PASSWORD}\n`, { mode: 0o600 });
-  process.stdout.write(`neo4j: Neo4j 5.26 running at ${uri} (pid ${child.pid}); settings in .neo4j/env\n`);
+  // NEO4J_URI is the server for local runs and the bench; the tests give each jest worker one of
+  // FIELDTRAIL_TEST_NEO4J_URIS (test/support/neo4j.ts).
+  fs.writeFileSync(
+    FILES.env,
+    `NEO4J_URI=${uri}\nNEO4J_USER=neo4j\nNEO4J_PASSWORD=${password}\nFIELDTRAIL_TEST_NEO4J_URIS=${uris.join(',')}\n`,
+    { mode: 0o600 },
+  );
+  const where = uris.length === 1 ? uri : `${uris.join(', ')} (one database each)`;
+  process.stdout.write(`neo4j: Neo4j 5.26 running at ${where} (pid ${child.pid}); settings in .neo4j/env\n`);
 }
 
 async function stop({ quiet = false } = {}) {

@@ -7,9 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { seedFiles } from '../../src/services/seeds';
+import { COMPILED_CLI } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 let dir: string;
 
 beforeAll(() => {

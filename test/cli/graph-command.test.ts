@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { seedFiles } from '../../src/services/seeds';
 import { LineageGraphExportDocument } from '../generated/graphql';
 import { startTestApp } from '../support/app';
+import { COMPILED_CLI } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 let dir: string;
 let db: string;
 

@@ -12,9 +12,11 @@ import { seedFiles } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
 import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
 import { openTestStore, testStoreKinds } from '../support/stores';
+import { COMPILED_CLI } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 const dir = mkdtempSync(join(tmpdir(), 'fieldtrail-stores-'));
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}) {

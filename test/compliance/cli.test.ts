@@ -12,11 +12,13 @@ import { main } from '../../src/cli';
 import { seedFiles } from '../../src/services/seeds';
 import { compliantApp, variant } from './fixtures';
 import { parseStrictly } from './parsers';
+import { COMPILED_CLI } from '../support/compiled';
 
 jest.setTimeout(60_000);
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 let dir: string;
 let seeded: string;
 

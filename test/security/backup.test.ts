@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { seedFiles } from '../../src/services/seeds';
+import { COMPILED_CLI } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 const dir = mkdtempSync(join(tmpdir(), 'fieldtrail-backup-'));
 const run = (args: string[]) => {
   const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });

@@ -11,6 +11,7 @@ import { newApiKey } from '../../src/services/access/api-keys';
 import { InventoryService } from '../../src/services/inventory-service';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { syntheticInventory } from '../support/synthetic';
+import { COMPILED_CLI } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
 const SERVERS = 3;
@@ -32,7 +33,7 @@ beforeAll(async () => {
   token = key.secret;
   await store.close();
   for (let i = 0; i < SERVERS; i++) {
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts'), 'serve', '--no-seed', '--port', '0', '--db', db], { cwd: ROOT });
+    const child = spawn(process.execPath, [COMPILED_CLI, 'serve', '--no-seed', '--port', '0', '--db', db], { cwd: ROOT });
     children.push(child);
     urls.push(
       await new Promise<string>((resolve, reject) => {

@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { parseManifest } from '../../src/domain/validate';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store';
 import { syntheticInventory } from '../support/synthetic';
+import { compiledPath } from '../support/compiled';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'fieldtrail-crash-'));
@@ -37,7 +38,7 @@ it('survives SIGKILL mid-import with either the whole old or the whole new inven
 
   for (let run = 0; run < 5; run++) {
     const db = join(dir, `crash-${run}.db`);
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, 'fixtures', 'import-loop.ts'), db, join(dir, 'a.json'), join(dir, 'b.json')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [compiledPath(join(__dirname, 'fixtures', 'import-loop.ts')), db, join(dir, 'a.json'), join(dir, 'b.json')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     await new Promise<void>((resolve, reject) => {

@@ -18,10 +18,12 @@ import type { InventoryStore } from '../../src/store/inventory-store';
 import { openStoreUrl } from '../../src/composition';
 import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
 import { openTestStore, testStoreKinds } from '../support/stores';
+import { COMPILED_CLI } from '../support/compiled';
 
 const TIMEOUT = 30 * 60_000;
 const ROOT = join(__dirname, '..', '..');
-const CLI = ['-r', 'ts-node/register/transpile-only', join(ROOT, 'src', 'cli.ts')];
+/** The compiled CLI (built once per run by jest's global setup). */
+const CLI = [COMPILED_CLI];
 
 /** `fieldtrail ARGS` in a child process; resolves with its exit code and output. */
 function fieldtrail(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {

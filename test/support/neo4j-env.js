@@ -19,4 +19,14 @@ function readNeo4jEnv(env) {
   return values.NEO4J_URI ? values : null;
 }
 
-module.exports = { readNeo4jEnv, skipNotice, ENV_FILE };
+/**
+ * The databases test files may use, one per jest worker: FIELDTRAIL_TEST_NEO4J_URIS (written by
+ * `npm run neo4j:start`, one per server it started), else the one NEO4J_URI.
+ */
+function testNeo4jUris(values) {
+  if (!values) return [];
+  const listed = (values.FIELDTRAIL_TEST_NEO4J_URIS || '').split(',').map((u) => u.trim()).filter(Boolean);
+  return listed.length > 0 ? listed : [values.NEO4J_URI];
+}
+
+module.exports = { readNeo4jEnv, testNeo4jUris, skipNotice, ENV_FILE };

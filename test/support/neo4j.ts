@@ -11,19 +11,34 @@ import { openNeo4jStore } from '../../src/store/neo4j/connection';
 import type { InventoryStore } from '../../src/store/inventory-store';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const neo4jEnv = require('./neo4j-env.js') as { readNeo4jEnv(env: NodeJS.ProcessEnv): Record<string, string> | null; skipNotice: string };
+const neo4jEnv = require('./neo4j-env.js') as {
+  readNeo4jEnv(env: NodeJS.ProcessEnv): Record<string, string> | null;
+  testNeo4jUris(values: Record<string, string> | null): string[];
+  skipNotice: string;
+};
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const LOCK_DIR = path.join(ROOT, '.neo4j', 'test-lock');
 
 /** The line printed when the Neo4j suites do not run. */
 export const NEO4J_SKIP_NOTICE: string = neo4jEnv.skipNotice;
 
-/** Settings for the test Neo4j, or null when none is configured. */
+/**
+ * Settings for this jest worker's test Neo4j, or null when none is configured. With several
+ * databases (`npm run neo4j:start` starts one per worker) worker N takes the N-th, so parallel
+ * test files never share one; the lock below still orders files that land on the same database.
+ */
 export function neo4jTestSettings(env: NodeJS.ProcessEnv = process.env): (Required<Pick<Neo4jSettings, 'uri' | 'user' | 'password'>> & { database?: string }) | null {
-  const values = neo4jEnv.readNeo4jEnv(env) as Record<string, string | undefined> | null;
+  const values = neo4jEnv.readNeo4jEnv(env);
   if (!values?.NEO4J_URI) return null;
-  return { uri: values.NEO4J_URI, user: values.NEO4J_USER ?? 'neo4j', password: values.NEO4J_PASSWORD ?? '', database: values.NEO4J_DATABASE || undefined };
+  const uris = neo4jEnv.testNeo4jUris(values);
+  const worker = Math.max(1, Number(env.JEST_WORKER_ID) || 1);
+  return { uri: uris[(worker - 1) % uris.length], user: values.NEO4J_USER ?? 'neo4j', password: values.NEO4J_PASSWORD ?? '', database: values.NEO4J_DATABASE || undefined };
+}
+
+/** One lock per database: the URI's host and port name it. */
+function lockDir(): string {
+  const uri = neo4jTestSettings()?.uri ?? 'none';
+  return path.join(ROOT, '.neo4j', `test-lock-${uri.replace(/^[a-z+]+:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_')}`);
 }
 
 /** CI must run the Neo4j suites; a developer without Java may skip them. */
@@ -37,7 +52,7 @@ let held = 0;
 
 function lockOwnerAlive(): boolean {
   try {
-    const pid = Number(fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8'));
+    const pid = Number(fs.readFileSync(path.join(lockDir(), 'pid'), 'utf8'));
     process.kill(pid, 0);
     return true;
   } catch (err) {
@@ -51,22 +66,22 @@ const LOCK_WAIT_MS = 15 * 60_000;
 
 async function acquire(): Promise<void> {
   if (held++ > 0) return;
-  fs.mkdirSync(path.dirname(LOCK_DIR), { recursive: true });
+  fs.mkdirSync(path.dirname(lockDir()), { recursive: true });
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     if (Date.now() > deadline) {
       held--;
-      const owner = fs.existsSync(path.join(LOCK_DIR, 'pid')) ? fs.readFileSync(path.join(LOCK_DIR, 'pid'), 'utf8') : '?';
-      throw new Error(`the test Neo4j has been held by process ${owner} for ${LOCK_WAIT_MS / 60_000} minutes (a test that never closed its store?); remove ${LOCK_DIR} if that process is gone`);
+      const owner = fs.existsSync(path.join(lockDir(), 'pid')) ? fs.readFileSync(path.join(lockDir(), 'pid'), 'utf8') : '?';
+      throw new Error(`the test Neo4j has been held by process ${owner} for ${LOCK_WAIT_MS / 60_000} minutes (a test that never closed its store?); remove ${lockDir()} if that process is gone`);
     }
     try {
-      fs.mkdirSync(LOCK_DIR);
-      fs.writeFileSync(path.join(LOCK_DIR, 'pid'), String(process.pid));
+      fs.mkdirSync(lockDir());
+      fs.writeFileSync(path.join(lockDir(), 'pid'), String(process.pid));
       return;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       // A lock whose owner died is taken over; a lock being written (no pid yet) is waited for.
-      if (fs.existsSync(path.join(LOCK_DIR, 'pid')) && !lockOwnerAlive()) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+      if (fs.existsSync(path.join(lockDir(), 'pid')) && !lockOwnerAlive()) fs.rmSync(lockDir(), { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -74,7 +89,7 @@ async function acquire(): Promise<void> {
 
 function release(): void {
   if (--held > 0) return;
-  fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+  fs.rmSync(lockDir(), { recursive: true, force: true });
 }
 
 // ---- clean database -----------------------------------------------------------------------------

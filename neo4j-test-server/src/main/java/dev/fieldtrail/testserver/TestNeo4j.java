@@ -3,6 +3,8 @@ package dev.fieldtrail.testserver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -14,26 +16,53 @@ import org.neo4j.harness.Neo4jBuilders;
 import org.neo4j.io.ByteUnit;
 
 /**
- * Starts one real Neo4j DBMS (the official test harness, Community edition) with Bolt on
- * 127.0.0.1 and authentication on, sets the password of user "neo4j", prints one line
- * {@code READY bolt://127.0.0.1:PORT} and runs until it is stopped (SIGTERM or end of stdin is
- * not needed: the JVM's shutdown hook closes the database cleanly).
+ * Starts real Neo4j DBMSs (the official test harness, Community edition) in one JVM, each with
+ * Bolt on 127.0.0.1 and authentication on, sets the password of user "neo4j" on each, prints one
+ * line {@code READY bolt://127.0.0.1:PORT [bolt://127.0.0.1:PORT2 …]} and runs until it is
+ * stopped (the JVM's shutdown hook closes the databases cleanly). Community edition has one user
+ * database per DBMS, so parallel test workers each get a DBMS of their own.
  *
- * <p>Arguments: {@code PORT PASSWORD DATA_DIR}. PORT 0 lets the OS pick a free port.
+ * <p>Arguments: {@code PORT PASSWORD DATA_DIR [COUNT]}. PORT 0 lets the OS pick free ports; with
+ * a fixed PORT the instances take PORT, PORT+1, …; COUNT defaults to 1.
  */
 public final class TestNeo4j {
   private TestNeo4j() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 3) {
-      System.err.println("usage: TestNeo4j PORT PASSWORD DATA_DIR");
+    if (args.length != 3 && args.length != 4) {
+      System.err.println("usage: TestNeo4j PORT PASSWORD DATA_DIR [COUNT]");
       System.exit(2);
     }
     int port = Integer.parseInt(args[0]);
     String password = args[1];
     Path dataDir = Path.of(args[2]);
-    Files.createDirectories(dataDir);
+    int count = args.length == 4 ? Integer.parseInt(args[3]) : 1;
+    if (count < 1 || count > 8) {
+      System.err.println("COUNT must be between 1 and 8");
+      System.exit(2);
+    }
 
+    List<Neo4j> servers = new ArrayList<>();
+    StringBuilder ready = new StringBuilder("READY");
+    for (int i = 0; i < count; i++) {
+      Neo4j neo4j = start(dataDir.resolve(count == 1 ? "." : "instance-" + (i + 1)), port == 0 ? 0 : port + i, password);
+      servers.add(neo4j);
+      ready.append(' ').append(neo4j.boltURI());
+    }
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      for (Neo4j neo4j : servers) neo4j.close();
+      stopped.countDown();
+    }, "neo4j-shutdown"));
+
+    System.out.println(ready);
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static Neo4j start(Path dataDir, int port, String password) throws IOException {
+    Files.createDirectories(dataDir);
     Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(dataDir)
         // Bolt only: FieldTrail speaks Bolt, so the HTTP server stays off.
         .withDisabledServer()
@@ -50,15 +79,6 @@ public final class TestNeo4j {
         .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
         .executeTransactionally(
             "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      neo4j.close();
-      stopped.countDown();
-    }, "neo4j-shutdown"));
-
-    System.out.println("READY " + neo4j.boltURI());
-    System.out.flush();
-    stopped.await();
+    return neo4j;
   }
 }
