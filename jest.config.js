@@ -17,7 +17,7 @@ const PROJECTS = [
   {
     name: 'unit',
     // No database, server or process: domain rules, the schema, Cypher text checked offline.
-    files: [/^domain\//, /^schema\.test\.ts$/, /^architecture\.test\.ts$/, /^compliance\/rules\.test\.ts$/, /^store\/neo4j-(cypher|records)\.test\.ts$/],
+    files: [/^domain\//, /^bench\//, /^schema\.test\.ts$/, /^architecture\.test\.ts$/, /^compliance\/rules\.test\.ts$/, /^store\/neo4j-(cypher|records)\.test\.ts$/],
     testTimeout: 30_000,
   },
   {
@@ -34,8 +34,9 @@ const PROJECTS = [
   },
   {
     name: 'process',
-    // Tests that spawn the compiled CLI or a server process (dist/, built once by the global setup).
-    files: [/^cli\//, /^compliance\/cli\.test\.ts$/, /^security\/(backup|crash-safety|concurrency)\.test\.ts$/, /^store\/copy-round-trip\.test\.ts$/],
+    // Tests that spawn the compiled CLI, a server process or the build (dist/ is built once by the
+    // global setup).
+    files: [/^cli\//, /^build\//, /^compliance\/cli\.test\.ts$/, /^security\/(backup|crash-safety|concurrency)\.test\.ts$/, /^store\/copy-round-trip\.test\.ts$/],
     testTimeout: 120_000,
   },
   {
@@ -43,6 +44,7 @@ const PROJECTS = [
     // The dashboard in headless Chromium.
     files: [/^browser\//],
     testTimeout: 120_000,
+    globalSetup: '<rootDir>/test/support/dashboard-setup.js',
   },
 ];
 
@@ -89,5 +91,6 @@ module.exports = {
     setupFiles: ['reflect-metadata'],
     globals: { FIELDTRAIL_PROJECT_TEST_TIMEOUT_MS: project.testTimeout },
     setupFilesAfterEnv: ['<rootDir>/test/support/project-timeout.js'],
+    ...(project.globalSetup ? { globalSetup: project.globalSetup } : {}),
   })),
 };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * Builds only what changed: `node scripts/build.js [server|dashboard|all] [--force]` (default all).
+ * Builds only what changed: `node scripts/build.js [server|dashboard|tests|all] [--force]` (default
+ * all: server and dashboard; `tests` is what jest's global setup builds, see TESTS).
  *
  * Each part has a list of inputs (SERVER_INPUTS, DASHBOARD_INPUTS) and, in its output directory, a
  * stamp: the sha256 of every input file's path and bytes when it was last built successfully.
@@ -36,10 +37,24 @@ const SKIPPED_DIRS = new Set(['dist', 'node_modules']);
 const SERVER = {
   name: 'server',
   inputs: SERVER_INPUTS,
+  tsconfig: 'tsconfig.build.json',
   stamp: path.join('dist', '.build', 'server-inputs.sha256'),
   buildInfo: path.join('dist', '.build', 'server.tsbuildinfo'),
   /** Emitted by every server build: without it neither the stamp nor tsc's build info is trusted. */
   output: path.join('dist', 'src', 'cli.js'),
+};
+/**
+ * What the tests run (jest's global setup): src, tests, scripts and bench compiled together into
+ * dist/, which is also the type check of all of them, so spawned CLIs and fixtures run compiled
+ * JavaScript. Same dist/src as the server part (same compiler options), its own build info.
+ */
+const TESTS = {
+  name: 'tests',
+  inputs: ['src', 'test', 'scripts', 'bench', 'tsconfig.json', 'package.json', 'package-lock.json'],
+  tsconfig: 'tsconfig.json',
+  stamp: path.join('dist', '.build', 'tests-inputs.sha256'),
+  buildInfo: path.join('dist', '.build', 'tests.tsbuildinfo'),
+  output: path.join('dist', 'test', 'security', 'fixtures', 'import-loop.js'),
 };
 const DASHBOARD = {
   name: 'dashboard',
@@ -115,12 +130,12 @@ function buildPart(root, part, { force = false, tools = root } = {}) {
   const hash = inputsHash(root, part.inputs);
   if (!force && upToDate(root, part, hash)) return false;
   fs.rmSync(path.join(root, part.stamp), { force: true });
-  if (part === SERVER) {
+  if (part.tsconfig) {
     const buildInfo = path.join(root, part.buildInfo);
     // tsc trusts its build info and never looks at the emitted files: when they are gone (or a
     // full build is asked for), forget it so that everything is emitted again.
     if (force || !fs.existsSync(path.join(root, part.output))) fs.rmSync(buildInfo, { force: true });
-    run(root, tools, TSC, ['-p', 'tsconfig.build.json', '--incremental', '--tsBuildInfoFile', buildInfo]);
+    run(root, tools, TSC, ['-p', part.tsconfig, '--incremental', '--tsBuildInfoFile', buildInfo]);
   } else {
     run(root, tools, TSC, ['-p', 'dashboard/tsconfig.json', '--noEmit']);
     run(root, tools, VITE, ['build', '--config', 'dashboard/vite.config.mts', '--logLevel', 'warn']);
@@ -129,18 +144,19 @@ function buildPart(root, part, { force = false, tools = root } = {}) {
   return true;
 }
 
-module.exports = { SERVER, DASHBOARD, inputsHash, upToDate, buildPart };
+module.exports = { SERVER, DASHBOARD, TESTS, inputsHash, upToDate, buildPart };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const force = args.includes('--force');
   const what = args.find((a) => !a.startsWith('--')) ?? 'all';
-  if (!['server', 'dashboard', 'all'].includes(what) || args.some((a) => a.startsWith('--') && a !== '--force')) {
-    console.error('usage: node scripts/build.js [server|dashboard|all] [--force]');
+  const named = { server: [SERVER], dashboard: [DASHBOARD], tests: [TESTS], all: [SERVER, DASHBOARD] };
+  if (!named[what] || args.some((a) => a.startsWith('--') && a !== '--force')) {
+    console.error('usage: node scripts/build.js [server|dashboard|tests|all] [--force]');
     process.exit(2);
   }
   const root = path.join(__dirname, '..');
-  const parts = what === 'all' ? [SERVER, DASHBOARD] : [what === 'server' ? SERVER : DASHBOARD];
+  const parts = named[what];
   try {
     const skipped = parts.filter((part) => !buildPart(root, part, { force })).map((part) => part.name);
     if (skipped.length) console.log(`build: ${skipped.join(' and ')} unchanged since the last build, not rebuilt (--force rebuilds)`);

@@ -1,80 +1,30 @@
 /**
- * What every browser test shares: the built dashboard (rebuilt when its sources are newer, once
- * even when several test files start together), Debian's Chromium driven by playwright-core on a
- * throw-away profile, and the list of everything that went wrong in the page — console errors
+ * What every browser test shares: the built dashboard (built by the browser project's global
+ * setup), Debian's Chromium driven by playwright-core on a throw-away profile, and the list of everything that went wrong in the page — console errors
  * and warnings, uncaught errors, failed requests, HTTP errors. A test fails when that list is not
  * empty, except for the 401s a test says it expects (before signing in).
  *
  * Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it) or FIELDTRAIL_CHROMIUM.
  */
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
 
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildPart, DASHBOARD } = require('../../scripts/build.js') as { buildPart(root: string, part: unknown): boolean; DASHBOARD: unknown };
+
 export const ROOT = join(__dirname, '..', '..');
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
 export const CHROMIUM = process.env.FIELDTRAIL_CHROMIUM ?? '/usr/bin/chromium';
-const DIST_INDEX = join(ROOT, 'dashboard', 'dist', 'index.html');
-/** Everything the built dashboard is made from. */
-const DASHBOARD_SOURCES = [
-  'dashboard/src',
-  'dashboard/public',
-  'dashboard/index.html',
-  'dashboard/vite.config.mts',
-  'dashboard/tsconfig.json',
-  'src/domain/lineage-graph',
-  'src/domain/vocabulary-labels.ts',
-  'src/domain/vocabulary.ts',
-].map((p) => join(ROOT, p));
-/** Held while one test file builds, so parallel test files never serve a half-written dist. */
-const BUILD_LOCK = join(tmpdir(), `fieldtrail-dashboard-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}.lock`);
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
-}
-
-function isStale(): boolean {
-  const built = existsSync(DIST_INDEX) ? statSync(DIST_INDEX).mtimeMs : 0;
-  return built < Math.max(...DASHBOARD_SOURCES.map(newestMtime));
-}
-
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-/** Builds dashboard/dist when it is missing or older than its sources. */
+/**
+ * The dashboard as Vite builds it: the browser project's global setup builds it before any file
+ * (test/support/dashboard-setup.js); this only repeats that check, which costs a hash of its inputs.
+ */
 export function ensureDashboardBuilt(): void {
-  if (!isStale()) return;
-  const deadline = Date.now() + 170_000;
-  for (;;) {
-    try {
-      mkdirSync(BUILD_LOCK);
-      break;
-    } catch {
-      // Another test file is building; a lock older than a build can take is left over from a crash.
-      if (existsSync(BUILD_LOCK) && Date.now() - statSync(BUILD_LOCK).mtimeMs > 180_000) rmSync(BUILD_LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for another dashboard build (${BUILD_LOCK})`);
-      sleep(250);
-    }
-  }
-  try {
-    if (!isStale()) return;
-    const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'dashboard', 'vite.config.mts'), '--logLevel', 'warn'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 170_000,
-    });
-    if (res.status !== 0) throw new Error(`building the dashboard failed:\n${res.stdout}\n${res.stderr}`);
-  } finally {
-    rmSync(BUILD_LOCK, { recursive: true, force: true });
-  }
+  buildPart(ROOT, DASHBOARD);
 }
 
 export interface BrowserSession {

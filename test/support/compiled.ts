@@ -1,6 +1,6 @@
 /**
  * The compiled JavaScript that process tests spawn. Jest's global setup builds dist/ once per run
- * (test/support/compile-once.js), so a spawned CLI starts in about a second instead of paying a
+ * (`node scripts/build.js tests`), so a spawned CLI starts in about a second instead of paying a
  * ts-node transpile of its whole import graph.
  */
 import { join, relative } from 'node:path';

@@ -2,10 +2,13 @@
 // and CI must have one.
 'use strict';
 const { readNeo4jEnv, testNeo4jUris, skipNotice } = require('./neo4j-env.js');
-const { compileOnce } = require('./compile-once.js');
+const path = require('node:path');
+const { buildPart, TESTS } = require('../../scripts/build.js');
 
 module.exports = async function globalSetup() {
-  compileOnce();
+  // Compile once: src, tests, scripts and bench into dist/ (the type check too), skipped when
+  // unchanged since the last build that passed; process tests spawn the compiled CLI.
+  buildPart(path.join(__dirname, '..', '..'), TESTS);
   const settings = readNeo4jEnv(process.env);
   const required = process.env.CI === 'true' || process.env.FIELDTRAIL_REQUIRE_NEO4J === '1';
   if (!settings) {
