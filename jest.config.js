@@ -18,7 +18,7 @@ const PROJECTS = [
     name: 'unit',
     // No database, server or process: domain rules, the schema, Cypher text checked offline.
     files: [/^domain\//, /^bench\//, /^schema\.test\.ts$/, /^architecture\.test\.ts$/, /^compliance\/rules\.test\.ts$/, /^store\/neo4j-(cypher|records)\.test\.ts$/],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
   },
   {
     name: 'store',
@@ -79,6 +79,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   maxWorkers,
   reporters: ['default', '<rootDir>/test/support/project-times-reporter.js'],
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: PROJECTS.map((project) => ({
     displayName: project.name,
     testEnvironment: 'node',
