@@ -50,6 +50,7 @@ export function PartiesPage() {
   // Filters and pages keep the linked card (the fragment) open; only its close button drops it.
   const go = (changes: Record<string, string | null>, replace = false) => navigate(withParams(pathname, params, changes) + hash, { replace });
   const conn = list.data?.partiesConnection;
+  const busy = list.loading || list.stale;
   const counts = list.data?.kindCounts;
   const linkedOnPage = !!linkedKey && !!conn?.nodes.some((p) => p.key === linkedKey);
   const linkedParty = linkedKey && linked.data?.party?.key === linkedKey ? linked.data.party : null;
@@ -60,7 +61,8 @@ export function PartiesPage() {
   useEffect(() => {
     if (!linkedKey || !linkedShown) return;
     const card = document.getElementById(`party-${linkedKey}`);
-    card?.scrollIntoView({ block: 'start' });
+    // Above the list, its section (with its heading and close button) is what comes into view.
+    (card?.closest('.party-linked-section') ?? card)?.scrollIntoView({ block: 'start' });
     card?.focus({ preventScroll: true });
   }, [linkedKey, linkedShown]);
 
@@ -114,7 +116,8 @@ export function PartiesPage() {
       {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
       {!conn && !list.error && <Loading />}
       {conn && (
-        <div className={list.loading ? 'is-loading' : ''}>
+        // Busy while the next page loads (the previous one stays, dimmed, so nothing jumps).
+        <div className={busy ? 'is-loading' : ''} aria-busy={busy} data-testid="parties-results">
           {conn.nodes.length === 0 && <p className="card empty">{t('parties.empty')}</p>}
           <div className="party-list" data-testid="party-list">
             {conn.nodes.map((p) => (
