@@ -85,6 +85,8 @@ export interface QueryState<R> {
   data?: R;
   error?: Error;
   loading: boolean;
+  /** The data answers other variables than the current ones (the next answer is on its way). */
+  stale: boolean;
   reload: () => void;
 }
 
@@ -94,16 +96,17 @@ export interface QueryState<R> {
  * Keeps the previous data while the next answer loads, so tables don't flicker.
  */
 export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables?: V, options: { skip?: boolean } = {}): QueryState<R> {
-  const [state, setState] = useState<{ data?: R; error?: Error; loading: boolean }>({ loading: !options.skip });
+  // `answers`: the variables the data was asked with, so a page can tell an old answer from the current one.
+  const [state, setState] = useState<{ data?: R; error?: Error; loading: boolean; answers?: string }>({ loading: !options.skip });
   const [nonce, setNonce] = useState(0);
   const { epoch } = useAuth();
   const key = JSON.stringify(variables ?? {});
   useEffect(() => {
     if (options.skip) return;
     let current = true;
-    setState((s) => ({ data: s.data, loading: true }));
+    setState((s) => ({ data: s.data, answers: s.answers, loading: true }));
     (nonce ? request(doc, variables) : cachedRequest(doc, variables)).then(
-      (data) => current && setState({ data, loading: false }),
+      (data) => current && setState({ data, loading: false, answers: key }),
       (error: unknown) => current && setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
     );
     return () => {
@@ -112,7 +115,7 @@ export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables?: V, op
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the variables
   }, [doc, key, nonce, epoch, options.skip]);
   const reload = useCallback(() => setNonce((n) => n + 1), []);
-  return { ...state, reload };
+  return { data: state.data, error: state.error, loading: state.loading, stale: state.data !== undefined && state.answers !== key, reload };
 }
 
 /** Fetches every page of a connection (for overview statistics). */

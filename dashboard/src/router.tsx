@@ -33,7 +33,8 @@ export function parseRoute(pathname: string): Route {
 const EVENT = 'fieldtrail:navigate';
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === location.pathname + location.search) return;
+  // The fragment counts: dropping '#party-…' closes that party's card.
+  if (to === location.pathname + location.search + location.hash) return;
   if (options.replace) history.replaceState(null, '', to);
   else history.pushState(null, '', to);
   window.dispatchEvent(new Event(EVENT));
@@ -42,20 +43,24 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
 export interface Location {
   pathname: string;
   params: URLSearchParams;
+  /** The fragment with its '#', or '' (e.g. '#party-umeng', which opens that party's card). */
+  hash: string;
 }
 
 export function useLocation(): Location {
-  const [loc, setLoc] = useState(() => ({ pathname: location.pathname, search: location.search }));
+  const [loc, setLoc] = useState(() => ({ pathname: location.pathname, search: location.search, hash: location.hash }));
   useEffect(() => {
-    const update = () => setLoc({ pathname: location.pathname, search: location.search });
+    const update = () => setLoc({ pathname: location.pathname, search: location.search, hash: location.hash });
     window.addEventListener('popstate', update);
+    window.addEventListener('hashchange', update);
     window.addEventListener(EVENT, update);
     return () => {
       window.removeEventListener('popstate', update);
+      window.removeEventListener('hashchange', update);
       window.removeEventListener(EVENT, update);
     };
   }, []);
-  return { pathname: loc.pathname, params: new URLSearchParams(loc.search) };
+  return { pathname: loc.pathname, params: new URLSearchParams(loc.search), hash: loc.hash };
 }
 
 /** Replaces some query parameters of the current URL (null or '' removes one). */

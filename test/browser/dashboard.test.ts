@@ -224,22 +224,4 @@ it('export: the Mermaid text is the API\'s PersonalField.lineageGraph', async ()
   await page.keyboard.press('Escape');
   await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
 });
-
-it('parties: every recipient with what it receives, why, under which consent, and its SDK packages', async () => {
-  const { party } = await api<{ party: { inbound: Array<{ key: string; carriedFields: Array<{ key: string }> }> } }>('{ party(key: "umeng") { inbound { key carriedFields { key } } } }');
-  await page.goto(`${base}/parties`);
-  const card = page.getByTestId('party-umeng');
-  await card.waitFor();
-  expect(await card.locator('.chip-code').allTextContents()).toEqual(['aaid.umeng.com', 'com.umeng']);
-  for (const flow of party.inbound) {
-    const row = card.getByTestId(`inbound-${flow.key}`);
-    expect(await row.locator('.chip-field').count()).toBe(flow.carriedFields.length);
-    expect(await row.textContent()).toContain('同意');
-    expect(await row.textContent()).toContain('统计分析服务');
-  }
-  // The data subject and the handler's own systems are not recipients.
-  expect(await page.getByTestId('party-user').count()).toBe(0);
-  await shot('dashboard-parties');
-  await card.getByTestId('inbound-app-umeng').click();
-  await page.getByTestId('flow-panel').getByTestId('clause').first().waitFor();
-});
+// The parties page (paged, filtered by the server, deep links) is tested in dashboard-parties.test.ts.

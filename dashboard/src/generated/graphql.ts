@@ -80,6 +80,11 @@ export type LineageGraphFormat =
   | 'DOT'
   | 'MERMAID';
 
+export type PartyFilter = {
+  kind?: PartyKind | null | undefined;
+  search?: string | null | undefined;
+};
+
 export type PartyKind =
   | 'AFFILIATE'
   | 'AUTHORITY'
@@ -216,10 +221,24 @@ export type SensitiveFieldReachQueryVariables = Exact<{
 
 export type SensitiveFieldReachQuery = { personalFields: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, name: string, nameZh: string | null, sensitiveClass: string | null, recipients: Array<{ key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }> }> } };
 
-export type PartiesDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+export type PartyCardDataFragment = { description: string | null, contact: string | null, sdkPackages: Array<string>, key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null, inbound: Array<{ key: string, name: string | null, nameZh: string | null, kind: FlowKind, consent: ConsentRequirement, optional: boolean, deidentified: boolean, crossBorder: boolean, carriedFields: Array<{ key: string, name: string, nameZh: string | null, sensitive: boolean, sensitiveClass: string | null }>, from: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, to: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, purposes: Array<{ key: string, name: string, nameZh: string | null, functionType: FunctionType }>, legalBases: Array<{ key: string, name: string, nameZh: string | null, article: string }> }> };
+
+export type PartiesDirectoryQueryVariables = Exact<{
+  filter?: PartyFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  countFilter?: PartyFilter | null | undefined;
+}>;
 
 
-export type PartiesDirectoryQuery = { parties: Array<{ description: string | null, contact: string | null, sdkPackages: Array<string>, key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null, inbound: Array<{ key: string, name: string | null, nameZh: string | null, kind: FlowKind, consent: ConsentRequirement, optional: boolean, deidentified: boolean, crossBorder: boolean, carriedFields: Array<{ key: string, name: string, nameZh: string | null, sensitive: boolean, sensitiveClass: string | null }>, from: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, to: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, purposes: Array<{ key: string, name: string, nameZh: string | null, functionType: FunctionType }>, legalBases: Array<{ key: string, name: string, nameZh: string | null, article: string }> }> }> };
+export type PartiesDirectoryQuery = { partiesConnection: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ description: string | null, contact: string | null, sdkPackages: Array<string>, key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null, inbound: Array<{ key: string, name: string | null, nameZh: string | null, kind: FlowKind, consent: ConsentRequirement, optional: boolean, deidentified: boolean, crossBorder: boolean, carriedFields: Array<{ key: string, name: string, nameZh: string | null, sensitive: boolean, sensitiveClass: string | null }>, from: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, to: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, purposes: Array<{ key: string, name: string, nameZh: string | null, functionType: FunctionType }>, legalBases: Array<{ key: string, name: string, nameZh: string | null, article: string }> }> }> }, kindCounts: { totalCount: number, countsByKind: Array<{ kind: PartyKind, count: number }> } };
+
+export type PartyCardQueryVariables = Exact<{
+  key: string | number;
+}>;
+
+
+export type PartyCardQuery = { party: { description: string | null, contact: string | null, sdkPackages: Array<string>, key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null, inbound: Array<{ key: string, name: string | null, nameZh: string | null, kind: FlowKind, consent: ConsentRequirement, optional: boolean, deidentified: boolean, crossBorder: boolean, carriedFields: Array<{ key: string, name: string, nameZh: string | null, sensitive: boolean, sensitiveClass: string | null }>, from: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, to: { key: string, name: string, nameZh: string | null, kind: PartyKind, country: string | null }, purposes: Array<{ key: string, name: string, nameZh: string | null, functionType: FunctionType }>, legalBases: Array<{ key: string, name: string, nameZh: string | null, article: string }> }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -239,6 +258,19 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ClauseQuoteFragmentDoc = new TypedDocumentString(`
+    fragment ClauseQuote on Clause {
+  ref
+  title
+  text
+  citation
+  document {
+    key
+    title
+    titleEn
+  }
+}
+    `, {"fragmentName":"ClauseQuote"}) as unknown as TypedDocumentString<ClauseQuoteFragment, unknown>;
 export const PartyBriefFragmentDoc = new TypedDocumentString(`
     fragment PartyBrief on Party {
   key
@@ -295,19 +327,61 @@ fragment NamedPurpose on Purpose {
   nameZh
   functionType
 }`, {"fragmentName":"FlowArrow"}) as unknown as TypedDocumentString<FlowArrowFragment, unknown>;
-export const ClauseQuoteFragmentDoc = new TypedDocumentString(`
-    fragment ClauseQuote on Clause {
-  ref
-  title
-  text
-  citation
-  document {
-    key
-    title
-    titleEn
+export const PartyCardDataFragmentDoc = new TypedDocumentString(`
+    fragment PartyCardData on Party {
+  ...PartyBrief
+  description
+  contact
+  sdkPackages
+  inbound {
+    ...FlowArrow
+    carriedFields {
+      key
+      name
+      nameZh
+      sensitive
+      sensitiveClass
+    }
   }
 }
-    `, {"fragmentName":"ClauseQuote"}) as unknown as TypedDocumentString<ClauseQuoteFragment, unknown>;
+    fragment PartyBrief on Party {
+  key
+  name
+  nameZh
+  kind
+  country
+}
+fragment NamedPurpose on Purpose {
+  key
+  name
+  nameZh
+  functionType
+}
+fragment FlowArrow on DataFlow {
+  key
+  name
+  nameZh
+  kind
+  consent
+  optional
+  deidentified
+  crossBorder
+  from {
+    ...PartyBrief
+  }
+  to {
+    ...PartyBrief
+  }
+  purposes {
+    ...NamedPurpose
+  }
+  legalBases {
+    key
+    name
+    nameZh
+    article
+  }
+}`, {"fragmentName":"PartyCardData"}) as unknown as TypedDocumentString<PartyCardDataFragment, unknown>;
 export const AuthCheckDocument = new TypedDocumentString(`
     query AuthCheck {
   __typename
@@ -749,21 +823,22 @@ export const SensitiveFieldReachDocument = new TypedDocumentString(`
   country
 }`) as unknown as TypedDocumentString<SensitiveFieldReachQuery, SensitiveFieldReachQueryVariables>;
 export const PartiesDirectoryDocument = new TypedDocumentString(`
-    query PartiesDirectory {
-  parties {
-    ...PartyBrief
-    description
-    contact
-    sdkPackages
-    inbound {
-      ...FlowArrow
-      carriedFields {
-        key
-        name
-        nameZh
-        sensitive
-        sensitiveClass
-      }
+    query PartiesDirectory($filter: PartyFilter, $first: Int, $after: String, $countFilter: PartyFilter) {
+  partiesConnection(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...PartyCardData
+    }
+  }
+  kindCounts: partiesConnection(filter: $countFilter, first: 0) {
+    totalCount
+    countsByKind {
+      kind
+      count
     }
   }
 }
@@ -804,4 +879,80 @@ fragment FlowArrow on DataFlow {
     nameZh
     article
   }
+}
+fragment PartyCardData on Party {
+  ...PartyBrief
+  description
+  contact
+  sdkPackages
+  inbound {
+    ...FlowArrow
+    carriedFields {
+      key
+      name
+      nameZh
+      sensitive
+      sensitiveClass
+    }
+  }
 }`) as unknown as TypedDocumentString<PartiesDirectoryQuery, PartiesDirectoryQueryVariables>;
+export const PartyCardDocument = new TypedDocumentString(`
+    query PartyCard($key: ID!) {
+  party(key: $key) {
+    ...PartyCardData
+  }
+}
+    fragment PartyBrief on Party {
+  key
+  name
+  nameZh
+  kind
+  country
+}
+fragment NamedPurpose on Purpose {
+  key
+  name
+  nameZh
+  functionType
+}
+fragment FlowArrow on DataFlow {
+  key
+  name
+  nameZh
+  kind
+  consent
+  optional
+  deidentified
+  crossBorder
+  from {
+    ...PartyBrief
+  }
+  to {
+    ...PartyBrief
+  }
+  purposes {
+    ...NamedPurpose
+  }
+  legalBases {
+    key
+    name
+    nameZh
+    article
+  }
+}
+fragment PartyCardData on Party {
+  ...PartyBrief
+  description
+  contact
+  sdkPackages
+  inbound {
+    ...FlowArrow
+    carriedFields {
+      key
+      name
+      nameZh
+      sensitive
+      sensitiveClass
+    }
+  }
+}`) as unknown as TypedDocumentString<PartyCardQuery, PartyCardQueryVariables>;

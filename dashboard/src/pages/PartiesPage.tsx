@@ -1,48 +1,76 @@
 /**
- * Parties: every recipient, with what it receives, why, and under which consent, plus its SDK
- * packages. `?kind=` narrows to one kind; `#party-KEY` scrolls to one party.
+ * Parties: every party with what it receives, why, and under which consent, plus its SDK
+ * packages — paged by the server (partiesConnection, ordered by key), so only the page shown is
+ * asked for with its inbound flows. Search (`?q=`), kind (`?kind=`) and the page (`?cursors=`)
+ * live in the URL like the fields page; `#party-KEY` opens that party's card (fetched by key),
+ * whatever page it is on.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '../api';
+import { PartyCard } from '../components/PartyCard';
 import { FlowPanel } from '../components/panels';
-import { ConsentBadge, ErrorBox, FieldChip, Loading, PartyChip, PartyKindBadge } from '../components/ui';
-import { PartiesDirectoryDocument, type PartiesDirectoryQuery } from '../generated/graphql';
+import { ErrorBox, Loading } from '../components/ui';
+import { PartiesDirectoryDocument, PartyCardDocument, type PartyKind } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { navigate, useLocation, withParams } from '../router';
 import { PARTY_KINDS } from '../../../src/domain/vocabulary';
 
-type Party = PartiesDirectoryQuery['parties'][number];
-const INTERNAL = new Set(['DATA_SUBJECT', 'FIRST_PARTY']);
+const PAGE_SIZE = 50;
 /** Independent third parties first: they are where a DPO looks first. */
-const KIND_ORDER = ['THIRD_PARTY', 'ENTRUSTED_PARTY', 'AFFILIATE', 'AUTHORITY', 'PUBLIC', 'FIRST_PARTY', 'DATA_SUBJECT'];
+const KIND_ORDER: PartyKind[] = ['THIRD_PARTY', 'ENTRUSTED_PARTY', 'AFFILIATE', 'AUTHORITY', 'PUBLIC', 'FIRST_PARTY', 'DATA_SUBJECT'];
 
 export function PartiesPage() {
   const i = useI18n();
   const { t } = i;
-  const { pathname, params } = useLocation();
-  const kind = params.get('kind');
-  const everyone = params.get('all') === '1';
+  const { pathname, params, hash } = useLocation();
+  const q = params.get('q') ?? '';
+  const kindParam = params.get('kind');
+  const kind = (PARTY_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as PartyKind) : null;
   const selectedFlow = params.get('flow');
-  const [search, setSearch] = useState('');
-  const { data, error, reload } = useQuery(PartiesDirectoryDocument);
+  // The cursors of the pages before this one (opaque, '.'-separated), as on the fields page: Previous pops one.
+  const cursors = (params.get('cursors') ?? '').split('.').filter(Boolean);
+  const after = cursors.length ? cursors[cursors.length - 1] : null;
+  const page = cursors.length + 1;
+  const linkedKey = partyKeyOf(hash);
 
-  const parties = useMemo(() => {
-    const needle = search.trim().toLowerCase();
-    return (data?.parties ?? [])
-      .filter((p) => (kind ? p.kind === kind : everyone || !INTERNAL.has(p.kind)))
-      .filter((p) => !needle || [p.key, p.name, p.nameZh ?? '', ...p.sdkPackages].some((s) => s.toLowerCase().includes(needle)))
-      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || b.inbound.length - a.inbound.length || (a.key < b.key ? -1 : 1));
-  }, [data, kind, everyone, search]);
-
-  // Deep link: /parties#party-umeng scrolls to that card once the list is there.
+  const [search, setSearch] = useState(q);
+  useEffect(() => setSearch(q), [q]);
+  // Typing updates the URL (and so the server's query) after a short pause, back to page 1.
   useEffect(() => {
-    if (!data || !location.hash) return;
-    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
-  }, [data]);
+    if (search === q) return;
+    const timer = setTimeout(() => navigate(withParams(pathname, params, { q: search.trim() || null, cursors: null }) + hash, { replace: true }), 250);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [search]);
 
-  if (error) return <ErrorBox error={error} onRetry={reload} />;
-  if (!data) return <Loading />;
-  const kindsPresent = [...PARTY_KINDS].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b)).filter((k) => data.parties.some((p) => p.kind === k) && !INTERNAL.has(k));
+  const variables = useMemo(() => ({ filter: { search: q || null, kind }, countFilter: { search: q || null }, first: PAGE_SIZE, after }), [q, kind, after]);
+  const list = useQuery(PartiesDirectoryDocument, variables);
+  const linked = useQuery(PartyCardDocument, { key: linkedKey ?? '' }, { skip: !linkedKey });
+
+  // Filters and pages keep the linked card (the fragment) open; only its close button drops it.
+  const go = (changes: Record<string, string | null>, replace = false) => navigate(withParams(pathname, params, changes) + hash, { replace });
+  const conn = list.data?.partiesConnection;
+  const busy = list.loading || list.stale;
+  const counts = list.data?.kindCounts;
+  const linkedOnPage = !!linkedKey && !!conn?.nodes.some((p) => p.key === linkedKey);
+  const linkedParty = linkedKey && linked.data?.party?.key === linkedKey ? linked.data.party : null;
+  const linkedMissing = !!linkedKey && !linked.loading && !linked.error && linked.data !== undefined && !linked.data.party;
+
+  // Deep link: bring the linked card into view once it is there (on this page or above the list).
+  const linkedShown = linkedOnPage || !!linkedParty;
+  useEffect(() => {
+    if (!linkedKey || !linkedShown) return;
+    const card = document.getElementById(`party-${linkedKey}`);
+    // Above the list, its section (with its heading and close button) is what comes into view.
+    (card?.closest('.party-linked-section') ?? card)?.scrollIntoView({ block: 'start' });
+    card?.focus({ preventScroll: true });
+  }, [linkedKey, linkedShown]);
+
+  const kindsShown = KIND_ORDER.filter((k) => k === kind || (counts?.countsByKind.find((c) => c.kind === k)?.count ?? 0) > 0);
+  const countOf = (k: PartyKind) => counts?.countsByKind.find((c) => c.kind === k)?.count ?? 0;
+  const from = conn ? (page - 1) * PAGE_SIZE + (conn.nodes.length ? 1 : 0) : 0;
+  const to = conn ? (page - 1) * PAGE_SIZE + conn.nodes.length : 0;
+  const openFlow = (key: string) => go({ flow: key });
 
   return (
     <div className={`page${selectedFlow ? ' with-drawer' : ''}`} data-testid="parties-page">
@@ -56,103 +84,76 @@ export function PartiesPage() {
         <label className="search">
           <span className="sr-only">{t('parties.search')}</span>
           <span className="search-icon" aria-hidden="true">⌕</span>
-          <input type="search" value={search} placeholder={t('parties.search')} onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" value={search} placeholder={t('parties.search')} onChange={(e) => setSearch(e.target.value)} data-testid="party-search" />
         </label>
-        <div className="chips kind-filter" role="group">
-          <button type="button" className={`chip chip-toggle${!kind && !everyone ? ' on' : ''}`} onClick={() => navigate(withParams(pathname, params, { kind: null, all: null }), { replace: true })}>
-            {t('parties.recipients')}
+        <div className="chips kind-filter" role="group" aria-label={t('parties.kinds')} data-testid="kind-filter">
+          <button type="button" className={`chip chip-toggle${!kind ? ' on' : ''}`} aria-pressed={!kind} onClick={() => go({ kind: null, cursors: null }, true)} data-testid="kind-all">
+            {t('parties.all')}
+            {counts && <span className="chip-count"> {counts.totalCount}</span>}
           </button>
-          {kindsPresent.map((k) => (
-            <button key={k} type="button" className={`chip chip-toggle${kind === k ? ' on' : ''}`} onClick={() => navigate(withParams(pathname, params, { kind: k, all: null }), { replace: true })}>
+          {kindsShown.map((k) => (
+            <button key={k} type="button" className={`chip chip-toggle${kind === k ? ' on' : ''}`} aria-pressed={kind === k} onClick={() => go({ kind: k, cursors: null }, true)} data-testid={`kind-${k}`}>
               <span className={`dot kind-dot-${k}`} aria-hidden="true" />
               {i.partyKind(k)}
+              <span className="chip-count"> {countOf(k)}</span>
             </button>
           ))}
-          <button type="button" className={`chip chip-toggle${everyone && !kind ? ' on' : ''}`} onClick={() => navigate(withParams(pathname, params, { kind: null, all: '1' }), { replace: true })}>
-            {t('parties.everyone')}
-          </button>
         </div>
       </div>
-      {parties.length === 0 && <p className="card empty">{t('parties.empty')}</p>}
-      <div className="party-list">
-        {parties.map((p) => (
-          <PartyCard key={p.key} party={p} onFlow={(key) => navigate(withParams(pathname, params, { flow: key }))} selectedFlow={selectedFlow} />
-        ))}
-      </div>
-      {selectedFlow && <FlowPanel key={selectedFlow} flowKey={selectedFlow} onClose={() => navigate(withParams(pathname, params, { flow: null }), { replace: true })} />}
+      {linkedKey && !linkedOnPage && (linkedParty || linkedMissing || linked.error) && (
+        <section className="party-linked-section" aria-label={t('parties.linked')} data-testid="linked-party">
+          <div className="section-head">
+            <h2 className="muted small">{t('parties.linked')}</h2>
+            <button type="button" className="btn btn-ghost" onClick={() => navigate(pathname + (params.toString() ? `?${params}` : ''), { replace: true })} data-testid="linked-close">
+              {t('common.close')}
+            </button>
+          </div>
+          {linked.error && <ErrorBox error={linked.error} onRetry={linked.reload} />}
+          {linkedMissing && <p className="card empty">{t('parties.notFound', { key: linkedKey })}</p>}
+          {linkedParty && <PartyCard party={linkedParty} onFlow={openFlow} selectedFlow={selectedFlow} linked />}
+        </section>
+      )}
+      {list.error && <ErrorBox error={list.error} onRetry={list.reload} />}
+      {!conn && !list.error && <Loading />}
+      {conn && (
+        // Busy while the next page loads (the previous one stays, dimmed, so nothing jumps).
+        <div className={busy ? 'is-loading' : ''} aria-busy={busy} data-testid="parties-results">
+          {conn.nodes.length === 0 && <p className="card empty">{t('parties.empty')}</p>}
+          <div className="party-list" data-testid="party-list">
+            {conn.nodes.map((p) => (
+              <PartyCard key={p.key} party={p} onFlow={openFlow} selectedFlow={selectedFlow} linked={p.key === linkedKey} />
+            ))}
+          </div>
+          <nav className="card pager" aria-label={t('parties.pages')}>
+            <span className="muted" data-testid="parties-range">{t('parties.range', { from, to, total: conn.totalCount })}</span>
+            <div className="pager-buttons">
+              <button type="button" className="btn" disabled={page <= 1} onClick={() => go({ cursors: cursors.slice(0, -1).join('.') || null })} data-testid="page-prev">
+                ← {t('fields.prev')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                disabled={!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor}
+                onClick={() => go({ cursors: [...cursors, conn.pageInfo.endCursor!].join('.') })}
+                data-testid="page-next"
+              >
+                {t('fields.next')} →
+              </button>
+            </div>
+          </nav>
+        </div>
+      )}
+      {selectedFlow && <FlowPanel key={selectedFlow} flowKey={selectedFlow} onClose={() => go({ flow: null }, true)} />}
     </div>
   );
 }
 
-function PartyCard({ party, onFlow, selectedFlow }: { party: Party; onFlow: (key: string) => void; selectedFlow: string | null }) {
-  const i = useI18n();
-  const { t } = i;
-  const fields = new Map<string, Party['inbound'][number]['carriedFields'][number]>();
-  for (const f of party.inbound) for (const c of f.carriedFields) fields.set(c.key, c);
-  const sensitiveCount = [...fields.values()].filter((f) => f.sensitive).length;
-  const sep = i.lang === 'ZH' ? '、' : ', ';
-  return (
-    <article className={`card party-card party-${party.kind}`} id={`party-${party.key}`} data-testid={`party-${party.key}`}>
-      <header className="party-head">
-        <div>
-          <h2>{i.name(party)}</h2>
-          <div className="muted small">
-            <span className="mono">{party.key}</span>
-            {i.altName(party) && <> · {i.altName(party)}</>}
-            {party.country && <> · {party.country}</>}
-          </div>
-        </div>
-        <PartyKindBadge kind={party.kind} />
-      </header>
-      {party.sdkPackages.length > 0 && (
-        <div className="party-sdk">
-          <span className="muted small">{t('common.sdk')}:</span>
-          {party.sdkPackages.map((s) => <code key={s} className="chip chip-code">{s}</code>)}
-        </div>
-      )}
-      {party.contact && (
-        <p className="small"><span className="muted">{t('common.contact')}:</span> <span lang="zh-CN">{party.contact}</span></p>
-      )}
-      <p className="party-summary">
-        {party.inbound.length ? t('parties.summary', { f: fields.size, s: sensitiveCount, n: party.inbound.length }) : <span className="muted">{t('parties.receivesNothing')}</span>}
-      </p>
-      {party.inbound.length > 0 && (
-        <table className="table table-hover compact fixed">
-          <colgroup>
-            <col style={{ width: '19%' }} />
-            <col style={{ width: '39%' }} />
-            <col style={{ width: '18%' }} />
-            <col style={{ width: '11%' }} />
-            <col style={{ width: '13%' }} />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>{t('parties.colFrom')}</th>
-              <th>{t('parties.colFields')}</th>
-              <th>{t('parties.colPurposes')}</th>
-              <th>{t('parties.colConsent')}</th>
-              <th>{t('parties.colBasis')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {party.inbound.map((f) => (
-              <tr key={f.key} className={f.key === selectedFlow ? 'selected' : ''} onClick={() => onFlow(f.key)} data-testid={`inbound-${f.key}`}>
-                <td><PartyChip party={f.from} /></td>
-                <td>
-                  <div className="chips">
-                    {f.carriedFields.map((c) => <FieldChip key={c.key} field={c} />)}
-                  </div>
-                </td>
-                <td className="small">{f.purposes.map((p) => i.name(p)).join(sep) || <span className="warn-text">{t('flow.noPurpose')}</span>}</td>
-                <td><ConsentBadge consent={f.consent} optional={f.optional} /></td>
-                <td className="small">
-                  {f.legalBases.length ? f.legalBases.map((b) => <div key={b.key} className="article" title={i.name(b)}>{b.article}</div>) : <span className="warn-text">{t('flow.noLegalBasis')}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </article>
-  );
+/** The party a fragment names ('#party-umeng' → 'umeng'), or null. */
+function partyKeyOf(hash: string): string | null {
+  if (!hash.startsWith('#party-')) return null;
+  try {
+    return decodeURIComponent(hash.slice('#party-'.length)) || null;
+  } catch {
+    return null;
+  }
 }
