@@ -24,6 +24,7 @@ import type {
   StoredField,
 } from '../store/inventory-store';
 import { checkPageSize } from './paging';
+import { checkPartyQuery } from './party-query';
 
 /** The read model, as resolvers see it (they import nothing below the services). */
 
@@ -118,12 +119,14 @@ export class InventoryReader {
 
   /** Every matching party (the unpaged `parties` list). */
   async listParties(query: PartyQuery): Promise<Party[]> {
+    checkPartyQuery(query);
     return this.prime('party', this.store.listParties(query).then((p) => p.nodes));
   }
 
   /** A page of parties, for `partiesConnection`. */
   async pageParties(query: PartyQuery, page: PageRequest): Promise<Page<Party>> {
     checkPageSize(page.first);
+    checkPartyQuery(query);
     const result = await this.store.listParties(query, page);
     await this.prime('party', Promise.resolve(result.nodes));
     return result;

@@ -73,8 +73,14 @@ export interface FieldQuery {
 }
 
 export interface PartyQuery {
+  /** Case-insensitive substring of the key, either name, or any of the party's SDK package names. */
   search?: string | null;
   kind?: PartyKind | null;
+  /**
+   * Parties of any of these kinds. Like every filter it is ANDed with the others (with `kind`, both
+   * must hold); an empty list matches nothing. The API refuses both (services/party-query.ts).
+   */
+  kinds?: readonly PartyKind[] | null;
 }
 
 export interface FlowQuery {

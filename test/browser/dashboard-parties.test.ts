@@ -1,8 +1,9 @@
 /**
  * The parties page in a real browser, against a real server whose store holds the 进圈 inventory
- * plus 120 more parties (so the directory spans three pages of 50): search and kind are filtered
- * by the server, pages come from the connection's cursors, and a #party-KEY link opens that party's
- * card even when it is not on the page shown. Every expectation is compared with what the API
+ * plus 120 more parties (so the directory spans three pages of 50): by default it lists recipients
+ * only (`kinds`: every kind but the data subject and the handler's own systems), search (key, names,
+ * SDK package names) and kind are filtered by the server, pages come from the connection's cursors,
+ * and a #party-KEY link opens that party's card even when it is not on the page shown. Every expectation is compared with what the API
  * answers, and what the page sent is read from its own requests.
  */
 import type { Page, Request } from 'playwright-core';
@@ -18,6 +19,9 @@ const extraParties = Array.from({ length: EXTRA }, (_, n) => {
   const id = String(n).padStart(3, '0');
   return { key: `partner-${id}`, name: `Partner ${id} GmbH`, nameZh: `合作伙伴${id}`, kind: n % 3 === 0 ? 'ENTRUSTED_PARTY' : 'THIRD_PARTY', country: 'DE' };
 });
+
+/** The default view's filter: every kind but DATA_SUBJECT and FIRST_PARTY, in the schema's order. */
+const RECIPIENTS = ['AFFILIATE', 'ENTRUSTED_PARTY', 'THIRD_PARTY', 'AUTHORITY', 'PUBLIC'];
 
 let dashboard: SeededDashboard;
 let app: TestApp;
@@ -62,7 +66,7 @@ async function listedKeys(): Promise<string[]> {
 function nextDirectoryRequest(): Promise<Request> {
   return page.waitForRequest((r) => r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query PartiesDirectory'));
 }
-const variablesOf = (r: Request) => (JSON.parse(r.postData() ?? '{}') as { variables: { filter: { search: string | null; kind: string | null }; first: number; after: string | null } }).variables;
+const variablesOf = (r: Request) => (JSON.parse(r.postData() ?? '{}') as { variables: { filter: { search: string | null; kind?: string; kinds?: string[] }; first: number; after: string | null } }).variables;
 
 /** Waits for the answer to land (the list not busy) and the range line to read what the API counts ('第 1–50 项,共 139 项'). */
 async function waitForRange(from: number, to: number, total: number): Promise<void> {
@@ -71,19 +75,19 @@ async function waitForRange(from: number, to: number, total: number): Promise<vo
 }
 
 it('asks the server for one page of 50 and shows "N of M" from its totalCount; Next and Previous page by cursor, from the keyboard', async () => {
-  const first = await apiPage({});
-  expect(first.totalCount).toBe(19 + EXTRA);
+  const first = await apiPage({ kinds: RECIPIENTS });
+  expect(first.totalCount).toBeGreaterThan(100);
   const request = nextDirectoryRequest();
   await page.goto(`${base}/parties`);
   // The page asks for a page, never for every party with every party's flows.
   const sent = await request;
   expect(sent.postData()).toContain('partiesConnection');
   expect(sent.postData()).not.toMatch(/\bparties\s*[({]/);
-  expect(variablesOf(sent)).toMatchObject({ first: 50, after: null });
+  expect(variablesOf(sent)).toMatchObject({ first: 50, after: null, filter: { search: null, kinds: RECIPIENTS } });
   await waitForRange(1, 50, first.totalCount);
   expect(await listedKeys()).toEqual(first.nodes.map((n) => n.key));
 
-  const second = await apiPage({}, first.pageInfo.endCursor);
+  const second = await apiPage({ kinds: RECIPIENTS }, first.pageInfo.endCursor);
   const next = page.getByTestId('page-next');
   await next.focus();
   const nextRequest = nextDirectoryRequest();
@@ -108,17 +112,24 @@ it('asks the server for one page of 50 and shows "N of M" from its totalCount; N
 
 it('search goes to the server (case-folded), back to page 1, and the count shown is its totalCount', async () => {
   await page.goto(`${base}/parties`);
-  await waitForRange(1, 50, 19 + EXTRA);
+  await waitForRange(1, 50, (await apiPage({ kinds: RECIPIENTS })).totalCount);
   const request = nextDirectoryRequest();
   await page.getByTestId('party-search').fill('PARTNER 01');
-  expect(variablesOf(await request).filter).toEqual({ search: 'PARTNER 01', kind: null });
-  const found = await apiPage({ search: 'PARTNER 01' });
+  expect(variablesOf(await request).filter).toEqual({ search: 'PARTNER 01', kinds: RECIPIENTS });
+  const found = await apiPage({ search: 'PARTNER 01', kinds: RECIPIENTS });
   expect(found.totalCount).toBe(10);
   await waitForRange(1, 10, found.totalCount);
   expect(await listedKeys()).toEqual(found.nodes.map((n) => n.key));
   expect(new URL(page.url()).searchParams.get('q')).toBe('PARTNER 01');
-  // The "All" chip counts what the search matches, from the server's countsByKind.
-  expect(await page.getByTestId('kind-all').textContent()).toContain(String(found.totalCount));
+  // The recipients and everyone chips count what the search matches, from the server's countsByKind.
+  expect(await page.getByTestId('kind-recipients').textContent()).toContain(String(found.totalCount));
+  expect(await page.getByTestId('kind-all').textContent()).toContain(String((await apiPage({ search: 'PARTNER 01' })).totalCount));
+
+  // An SDK package name, as an engineer would search it: the party whose SDK it is.
+  await page.getByTestId('party-search').fill('COM.UMENG');
+  await waitForRange(1, 1, 1);
+  expect(await listedKeys()).toEqual(['umeng']);
+  expect(await page.getByTestId('party-list').getByTestId('party-umeng').locator('.chip-code').allTextContents()).toContain('com.umeng');
 
   // A Chinese name, found by the server too.
   await page.getByTestId('party-search').fill('友盟');
@@ -126,11 +137,38 @@ it('search goes to the server (case-folded), back to page 1, and the count shown
   expect(await listedKeys()).toEqual(['umeng']);
 });
 
+it('recipients by default: the data subject and the handler\'s own systems only under "Everyone"', async () => {
+  const recipients = await apiPage({ search: 'jinquan', kinds: RECIPIENTS });
+  const everyone = await apiPage({ search: 'jinquan' });
+  expect(everyone.nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['jinquan-app', 'jinquan-servers']));
+  await page.goto(`${base}/parties?q=jinquan`);
+  await waitForRange(recipients.totalCount ? 1 : 0, recipients.totalCount, recipients.totalCount);
+  expect(await listedKeys()).toEqual(recipients.nodes.map((n) => n.key));
+  expect(await page.getByTestId('kind-recipients').getAttribute('aria-pressed')).toBe('true');
+  expect(await page.getByTestId('party-list').locator('article.party-FIRST_PARTY, article.party-DATA_SUBJECT').count()).toBe(0);
+
+  const request = nextDirectoryRequest();
+  await page.getByTestId('kind-all').click();
+  expect(variablesOf(await request).filter).toEqual({ search: 'jinquan' });
+  await waitForRange(1, everyone.totalCount, everyone.totalCount);
+  expect(await listedKeys()).toEqual(everyone.nodes.map((n) => n.key));
+  expect(await page.getByTestId('kind-all').getAttribute('aria-pressed')).toBe('true');
+  expect(new URL(page.url()).searchParams.get('all')).toBe('1');
+
+  // And back: the recipients chip drops `all`.
+  await page.getByTestId('kind-recipients').click();
+  await waitForRange(recipients.totalCount ? 1 : 0, recipients.totalCount, recipients.totalCount);
+  expect(new URL(page.url()).searchParams.get('all')).toBeNull();
+});
+
 it('the kind filter goes to the server; each chip shows its countsByKind', async () => {
   const all = await apiPage({});
+  const recipients = await apiPage({ kinds: RECIPIENTS });
   const entrusted = await apiPage({ kind: 'ENTRUSTED_PARTY' });
   await page.goto(`${base}/parties`);
-  await waitForRange(1, 50, all.totalCount);
+  await waitForRange(1, 50, recipients.totalCount);
+  expect(await page.getByTestId('kind-recipients').textContent()).toContain(String(recipients.totalCount));
+  expect(await page.getByTestId('kind-all').textContent()).toContain(String(all.totalCount));
   for (const c of all.countsByKind.filter((k) => k.count > 0)) {
     expect(await page.getByTestId(`kind-${c.kind}`).textContent()).toContain(String(c.count));
   }
@@ -138,6 +176,7 @@ it('the kind filter goes to the server; each chip shows its countsByKind', async
   const request = nextDirectoryRequest();
   await chip.click();
   expect(variablesOf(await request).filter).toEqual({ search: null, kind: 'ENTRUSTED_PARTY' });
+  expect(await page.getByTestId('kind-recipients').getAttribute('aria-pressed')).toBe('false');
   await waitForRange(1, Math.min(50, entrusted.totalCount), entrusted.totalCount);
   expect(await chip.getAttribute('aria-pressed')).toBe('true');
   expect(await listedKeys()).toEqual(entrusted.nodes.map((n) => n.key));
@@ -147,7 +186,7 @@ it('the kind filter goes to the server; each chip shows its countsByKind', async
 
 it('a #party-KEY link opens that party\'s card, fetched by key, though it is not on the page shown', async () => {
   const { party } = await askApi<{ party: { inbound: Array<{ key: string; carriedFields: Array<{ key: string }> }> } }>(app, '{ party(key: "umeng") { inbound { key carriedFields { key } } } }');
-  const first = await apiPage({});
+  const first = await apiPage({ kinds: RECIPIENTS });
   expect(first.nodes.map((n) => n.key)).not.toContain('umeng');
   await page.goto(`${base}/parties#party-umeng`);
   const card = page.getByTestId('linked-party').getByTestId('party-umeng');

@@ -215,6 +215,38 @@ describeEachStore('GraphQL API', (kind) => {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     });
 
+    it('filters parties by several kinds and finds them by SDK package name; counts agree with the list', async () => {
+      type Conn = { totalCount: number; countsByKind: Array<{ kind: string; count: number }>; nodes: Array<{ key: string }> };
+      const doc = parse(`query ($filter: PartyFilter) {
+        partiesConnection(filter: $filter, first: 10) { totalCount countsByKind { kind count } nodes { key } }
+        parties(filter: $filter) { key }
+      }`) as TypedDocumentNode<{ partiesConnection: Conn; parties: Array<{ key: string }> }, { filter: Record<string, unknown> }>;
+      const cases: Array<[Record<string, unknown>, string[]]> = [
+        [{ kinds: ['THIRD_PARTY', 'ENTRUSTED_PARTY'] }, ['overseas', 'umeng']],
+        [{ search: 'COM.UMENG' }, ['umeng']],
+        [{ search: 'com.umeng', kinds: ['FIRST_PARTY'] }, []],
+      ];
+      for (const [filter, expected] of cases) {
+        const res = await app.query(doc, { filter });
+        expect(res.partiesConnection.nodes.map((p) => p.key)).toEqual(expected);
+        expect(res.parties.map((p) => p.key)).toEqual(expected);
+        expect(res.partiesConnection.totalCount).toBe(expected.length);
+        expect(res.partiesConnection.countsByKind.reduce((n, c) => n + c.count, 0)).toBe(expected.length);
+      }
+    });
+
+    it.each([
+      [{ kind: 'THIRD_PARTY', kinds: ['THIRD_PARTY'] }, /kind or kinds, not both/],
+      [{ kinds: [] }, /at least one kind/],
+    ])('refuses the party filter %j with BAD_USER_INPUT naming filter.kinds', async (filter, message) => {
+      for (const query of ['query ($filter: PartyFilter) { partiesConnection(filter: $filter) { totalCount } }', 'query ($filter: PartyFilter) { parties(filter: $filter) { key } }']) {
+        const res = await app.send(parse(query) as TypedDocumentNode<unknown, { filter: Record<string, unknown> }>, { filter });
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.extensions?.problems).toEqual([{ path: 'filter.kinds', message: expect.stringMatching(message) }]);
+        expect(res.errors?.[0]?.message).toMatch(/invalid party filter/);
+      }
+    });
+
     it('answers null for a field that does not exist', async () => {
       expect((await app.query(FieldDetailDocument, { key: 'nope' })).personalField).toBeNull();
     });

@@ -171,7 +171,11 @@ export type LineageGraphFormat =
   | 'MERMAID';
 
 export type PartyFilter = {
+  /** Parties of this kind. Not together with kinds. */
   kind?: PartyKind | null | undefined;
+  /** Parties of any of these kinds (at least one). Not together with kind: sending both, or an empty list, is BAD_USER_INPUT. */
+  kinds?: Array<PartyKind> | null | undefined;
+  /** Case-insensitive substring of key, name, nameZh or any of the SDK package names (sdkPackages) */
   search?: string | null | undefined;
 };
 

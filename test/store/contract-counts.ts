@@ -7,7 +7,7 @@
 import type { Manifest } from '../../src/domain/manifest';
 import { isCrossBorder } from '../../src/domain/flows';
 import { parseManifest } from '../../src/domain/validate';
-import type { CountsByKind, FlowQuery, InventoryStore } from '../../src/store/inventory-store';
+import type { CountsByKind, FlowQuery, InventoryStore, PartyQuery } from '../../src/store/inventory-store';
 import { fixtureFlow, inventory } from './fixtures';
 
 type Open = () => Promise<InventoryStore>;
@@ -101,6 +101,44 @@ export function describeCountsContract(open: Open, close: Close): void {
       expect(keys(page.nodes)).toEqual(all);
       expect([page.totalCount, page.hasNextPage]).toEqual([all.length, false]);
       expect(page.nodes.find((p) => p.key === 'umeng')).toMatchObject({ ...party('umeng'), version: 1 });
+    });
+  });
+
+  describe('parties by several kinds and by SDK package name', () => {
+    let store: InventoryStore;
+    const m = inventory();
+    beforeAll(async () => {
+      store = await open();
+      await store.write(m, 'REPLACE');
+    });
+    afterAll(async () => close(store));
+
+    const cases: Array<[string, PartyQuery, string[]]> = [
+      ['any of several kinds', { kinds: ['ENTRUSTED_PARTY', 'AUTHORITY'] }, ['archive', 'bi', 'police']],
+      ['recipients: every kind but the data subject and first parties', { kinds: ['AFFILIATE', 'ENTRUSTED_PARTY', 'THIRD_PARTY', 'AUTHORITY', 'PUBLIC'] }, ['archive', 'bi', 'firebase', 'partner', 'police', 'umeng']],
+      ['kinds with kind: both must hold', { kind: 'THIRD_PARTY', kinds: ['THIRD_PARTY', 'AUTHORITY'] }, ['firebase', 'partner', 'umeng']],
+      ['kinds with a kind outside them', { kind: 'FIRST_PARTY', kinds: ['THIRD_PARTY'] }, []],
+      ['an empty kinds list matches nothing', { kinds: [] }, []],
+      ['search on an SDK package name, any case', { search: 'COM.UMENG.ANALYTICS' }, ['umeng']],
+      ['search on part of an SDK package name', { search: 'google.fire' }, ['firebase']],
+      ['search on what several SDK packages share', { search: 'com.' }, ['firebase', 'umeng']],
+      ['search on an SDK package name within kinds', { search: 'commonsdk', kinds: ['THIRD_PARTY', 'ENTRUSTED_PARTY'] }, ['umeng']],
+      ['search on an SDK package name outside kinds', { search: 'commonsdk', kinds: ['AUTHORITY'] }, []],
+    ];
+
+    test.each(cases)('%s: the list, its pages and the counts per kind agree', async (_, query, expected) => {
+      const listed = await store.listParties(query);
+      expect(keys(listed.nodes)).toEqual(expected);
+      expect(listed.totalCount).toBe(expected.length);
+      const first = await store.listParties(query, { first: 2 });
+      expect(keys(first.nodes)).toEqual(expected.slice(0, 2));
+      expect([first.totalCount, first.hasNextPage]).toEqual([expected.length, expected.length > 2]);
+      if (expected.length > 2) {
+        const rest = await store.listParties(query, { first: 100, afterKey: expected[1] });
+        expect(keys(rest.nodes)).toEqual(expected.slice(2));
+        expect(rest.totalCount).toBe(expected.length);
+      }
+      expect(await store.countPartiesByKind(query)).toEqual(tally(m.parties.filter((p) => expected.includes(p.key))));
     });
   });
 

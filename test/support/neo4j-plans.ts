@@ -372,8 +372,8 @@ export function filterValues(ctx: PlanContext): FilterValues {
       crossBorder: from.country != null && to.country != null && from.country !== to.country,
       afterKey: m.flows[Math.floor(m.flows.length / 2)].key,
     },
-    listParties: { search: 'vendor 1', kind: 'THIRD_PARTY' },
-    pageParties: { search: 'vendor 1', kind: 'THIRD_PARTY', afterKey: m.parties[Math.floor(m.parties.length / 2)].key },
+    listParties: { search: 'vendor 1', kind: 'THIRD_PARTY', kinds: ['THIRD_PARTY', 'ENTRUSTED_PARTY'] },
+    pageParties: { search: 'vendor 1', kind: 'THIRD_PARTY', kinds: ['THIRD_PARTY', 'ENTRUSTED_PARTY'], afterKey: m.parties[Math.floor(m.parties.length / 2)].key },
     listAudit: { ...ctx.audit },
   };
 }

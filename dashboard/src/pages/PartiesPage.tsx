@@ -1,7 +1,9 @@
 /**
- * Parties: every party with what it receives, why, and under which consent, plus its SDK
+ * Parties: every recipient with what it receives, why, and under which consent, plus its SDK
  * packages — paged by the server (partiesConnection, ordered by key), so only the page shown is
- * asked for with its inbound flows. Search (`?q=`), kind (`?kind=`) and the page (`?cursors=`)
+ * asked for with its inbound flows. By default only recipients are listed (every kind but the data
+ * subject and the handler's own systems, as `kinds`); `?kind=` narrows to one kind, `?all=1` lists
+ * everyone. Search (`?q=`: key, names or SDK package names), the kind and the page (`?cursors=`)
  * live in the URL like the fields page; `#party-KEY` opens that party's card (fetched by key),
  * whatever page it is on.
  */
@@ -13,11 +15,13 @@ import { ErrorBox, Loading } from '../components/ui';
 import { PartiesDirectoryDocument, PartyCardDocument, type PartyKind } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { navigate, useLocation, withParams } from '../router';
-import { PARTY_KINDS } from '../../../src/domain/vocabulary';
+import { INTERNAL_PARTY_KINDS, PARTY_KINDS } from '../../../src/domain/vocabulary';
 
 const PAGE_SIZE = 50;
 /** Independent third parties first: they are where a DPO looks first. */
 const KIND_ORDER: PartyKind[] = ['THIRD_PARTY', 'ENTRUSTED_PARTY', 'AFFILIATE', 'AUTHORITY', 'PUBLIC', 'FIRST_PARTY', 'DATA_SUBJECT'];
+/** What the default view lists: data reaching any other kind is a disclosure (domain/flows.ts isRecipientKind). */
+const RECIPIENT_KINDS: PartyKind[] = PARTY_KINDS.filter((k) => !INTERNAL_PARTY_KINDS.includes(k));
 
 export function PartiesPage() {
   const i = useI18n();
@@ -26,6 +30,7 @@ export function PartiesPage() {
   const q = params.get('q') ?? '';
   const kindParam = params.get('kind');
   const kind = (PARTY_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as PartyKind) : null;
+  const everyone = !kind && params.get('all') === '1';
   const selectedFlow = params.get('flow');
   // The cursors of the pages before this one (opaque, '.'-separated), as on the fields page: Previous pops one.
   const cursors = (params.get('cursors') ?? '').split('.').filter(Boolean);
@@ -43,7 +48,11 @@ export function PartiesPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [search]);
 
-  const variables = useMemo(() => ({ filter: { search: q || null, kind }, countFilter: { search: q || null }, first: PAGE_SIZE, after }), [q, kind, after]);
+  // One kind, everyone, or (the default) the recipient kinds; the chips' counts cover every kind.
+  const variables = useMemo(() => {
+    const kinds = kind ? { kind } : everyone ? {} : { kinds: RECIPIENT_KINDS };
+    return { filter: { search: q || null, ...kinds }, countFilter: { search: q || null }, first: PAGE_SIZE, after };
+  }, [q, kind, everyone, after]);
   const list = useQuery(PartiesDirectoryDocument, variables);
   const linked = useQuery(PartyCardDocument, { key: linkedKey ?? '' }, { skip: !linkedKey });
 
@@ -66,8 +75,10 @@ export function PartiesPage() {
     card?.focus({ preventScroll: true });
   }, [linkedKey, linkedShown]);
 
-  const kindsShown = KIND_ORDER.filter((k) => k === kind || (counts?.countsByKind.find((c) => c.kind === k)?.count ?? 0) > 0);
   const countOf = (k: PartyKind) => counts?.countsByKind.find((c) => c.kind === k)?.count ?? 0;
+  const kindsShown = KIND_ORDER.filter((k) => k === kind || countOf(k) > 0);
+  const recipientCount = RECIPIENT_KINDS.reduce((n, k) => n + countOf(k), 0);
+  const recipients = !kind && !everyone;
   const from = conn ? (page - 1) * PAGE_SIZE + (conn.nodes.length ? 1 : 0) : 0;
   const to = conn ? (page - 1) * PAGE_SIZE + conn.nodes.length : 0;
   const openFlow = (key: string) => go({ flow: key });
@@ -87,17 +98,21 @@ export function PartiesPage() {
           <input type="search" value={search} placeholder={t('parties.search')} onChange={(e) => setSearch(e.target.value)} data-testid="party-search" />
         </label>
         <div className="chips kind-filter" role="group" aria-label={t('parties.kinds')} data-testid="kind-filter">
-          <button type="button" className={`chip chip-toggle${!kind ? ' on' : ''}`} aria-pressed={!kind} onClick={() => go({ kind: null, cursors: null }, true)} data-testid="kind-all">
-            {t('parties.all')}
-            {counts && <span className="chip-count"> {counts.totalCount}</span>}
+          <button type="button" className={`chip chip-toggle${recipients ? ' on' : ''}`} aria-pressed={recipients} onClick={() => go({ kind: null, all: null, cursors: null }, true)} data-testid="kind-recipients">
+            {t('parties.recipients')}
+            {counts && <span className="chip-count"> {recipientCount}</span>}
           </button>
           {kindsShown.map((k) => (
-            <button key={k} type="button" className={`chip chip-toggle${kind === k ? ' on' : ''}`} aria-pressed={kind === k} onClick={() => go({ kind: k, cursors: null }, true)} data-testid={`kind-${k}`}>
+            <button key={k} type="button" className={`chip chip-toggle${kind === k ? ' on' : ''}`} aria-pressed={kind === k} onClick={() => go({ kind: k, all: null, cursors: null }, true)} data-testid={`kind-${k}`}>
               <span className={`dot kind-dot-${k}`} aria-hidden="true" />
               {i.partyKind(k)}
               <span className="chip-count"> {countOf(k)}</span>
             </button>
           ))}
+          <button type="button" className={`chip chip-toggle${everyone ? ' on' : ''}`} aria-pressed={everyone} onClick={() => go({ kind: null, all: '1', cursors: null }, true)} data-testid="kind-all">
+            {t('parties.everyone')}
+            {counts && <span className="chip-count"> {counts.totalCount}</span>}
+          </button>
         </div>
       </div>
       {linkedKey && !linkedOnPage && (linkedParty || linkedMissing || linked.error) && (

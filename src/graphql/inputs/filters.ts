@@ -15,8 +15,14 @@ export class PersonalFieldFilter {
 
 @InputType()
 export class PartyFilter {
-  @Field(() => String, { nullable: true }) search?: string | null;
-  @Field(() => PartyKindEnum, { nullable: true }) kind?: PartyKind | null;
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of key, name, nameZh or any of the SDK package names (sdkPackages)' })
+  search?: string | null;
+  @Field(() => PartyKindEnum, { nullable: true, description: 'Parties of this kind. Not together with kinds.' }) kind?: PartyKind | null;
+  @Field(() => [PartyKindEnum], {
+    nullable: true,
+    description: 'Parties of any of these kinds (at least one). Not together with kind: sending both, or an empty list, is BAD_USER_INPUT.',
+  })
+  kinds?: PartyKind[] | null;
 }
 
 @InputType()

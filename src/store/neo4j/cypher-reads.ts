@@ -39,6 +39,10 @@ function carriedByFlowTo(flowEnd: string): string {
 
 const SEARCH = `(toLower(n.key) CONTAINS $search OR toLower(n.name) CONTAINS $search OR toLower(coalesce(n.nameZh, '')) CONTAINS $search)`;
 
+/** SEARCH, or one of the party's SDK package names holds it (a list property, absent when empty). */
+const PARTY_SEARCH = `(${SEARCH}
+  OR any(pkg IN coalesce(n.sdkPackages, []) WHERE toLower(pkg) CONTAINS $search))`;
+
 /** The nearest statement up the chain decides: sensitive: false stops, a sensitiveClass makes it sensitive. */
 const EFFECTIVELY_SENSITIVE = `WITH n, v, chain, [x IN chain WHERE x.sensitive = false OR x.sensitiveClass IS NOT NULL][0] AS decisive
 WITH n, v, chain, decisive IS NOT NULL AND decisive.sensitiveClass IS NOT NULL AND coalesce(decisive.sensitive, true) AS effectivelySensitive
@@ -152,11 +156,16 @@ function partyFilter(query: PartyQuery): { filtered: string; params: Record<stri
   const conditions: string[] = [];
   if (q.search !== undefined) {
     params.search = String(q.search).toLowerCase();
-    conditions.push(SEARCH);
+    conditions.push(PARTY_SEARCH);
   }
   if (q.kind !== undefined) {
     params.kind = q.kind;
     conditions.push('n.kind = $kind');
+  }
+  // An empty list is present (not dropped): `IN []` matches nothing, as the port says.
+  if (q.kinds !== undefined) {
+    params.kinds = [...(q.kinds as readonly string[])];
+    conditions.push('n.kind IN $kinds');
   }
   return { filtered: `${ACTIVE}\nMATCH (n:Party {v: v})${where(conditions)}`, params };
 }
@@ -218,7 +227,7 @@ function allSubsets<T>(items: readonly T[]): T[][] {
 
 const SAMPLE: Record<string, unknown> = {
   search: 'x', sensitive: true, categoryKey: 'c', purposeKey: 'p', permissionKey: 'm', recipientKey: 'r',
-  fieldKey: 'f', fromKey: 'a', toKey: 'b', kind: 'COLLECTION', crossBorder: true,
+  fieldKey: 'f', fromKey: 'a', toKey: 'b', kind: 'COLLECTION', crossBorder: true, kinds: ['THIRD_PARTY'],
   entityType: 'field', entityKey: 'k', actor: 'system', operation: 'CREATE', since: '2020', until: '2030',
 };
 
@@ -253,10 +262,10 @@ export function readShapes(which: 'all' | 'fragments' = 'all'): Array<{ name: st
     (names, after) => listFlowsStatements(sample(names), { first: 10, afterKey: after ? 'k' : null }, 11));
   paged('listAudit', ['entityType', 'entityKey', 'actor', 'operation', 'since', 'until'], 'afterSeq',
     (names, after) => listAuditStatements(sample(names), after ? 5 : null, 11));
-  for (const names of subsets(['search', 'kind'] as const)) {
+  for (const names of subsets(['search', 'kind', 'kinds'] as const)) {
     out.push({ name: `listParties[${names.join(',')}]`, statement: listPartiesStatement(sample(names)) });
   }
-  paged('pageParties', ['search', 'kind'], 'afterKey',
+  paged('pageParties', ['search', 'kind', 'kinds'], 'afterKey',
     (names, after) => pagePartiesStatements(sample(names), { first: 10, afterKey: after ? 'k' : null }, 11));
   return out;
 }

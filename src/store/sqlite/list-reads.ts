@@ -56,8 +56,9 @@ export function flowFilters(query: FlowQuery): Filters {
 
 export function partyFilters(query: PartyQuery): Filters {
   const { filters, add } = collect();
-  if (query.search) add(PARTY_FILTERS.search, query.search, query.search, query.search);
+  if (query.search) add(PARTY_FILTERS.search, query.search, query.search, query.search, query.search);
   if (query.kind) add(PARTY_FILTERS.kind, query.kind);
+  if (query.kinds) add(PARTY_FILTERS.kinds, JSON.stringify(query.kinds));
   return filters;
 }
 

@@ -131,7 +131,14 @@ export const FLOW_FILTERS = {
 };
 
 /** The filters of listParties(), each a condition on the party `t`. */
-export const PARTY_FILTERS = { search: SEARCH_SQL, kind: 't.kind = ?' };
+export const PARTY_FILTERS = {
+  /** SEARCH_SQL (3 parameters), or one of the SDK package names (a JSON array column) holds the text (a 4th). */
+  search: `(${SEARCH_SQL}
+  OR EXISTS (SELECT 1 FROM json_each(t.sdk_packages) sp WHERE instr(fold_case(sp.value), fold_case(?)) > 0))`,
+  kind: 't.kind = ?',
+  /** Any of the kinds in a JSON array ('[]' matches nothing). */
+  kinds: 't.kind IN (SELECT value FROM json_each(?))',
+};
 
 /** The parts of a multi-row write (see BatchInsert): `INSERT INTO table (columns)`, values per row, and what follows VALUES. */
 export interface BatchStatement {
