@@ -200,3 +200,26 @@ export function Bars({ items, testId }: { items: Array<{ key: string; label: str
     </ul>
   );
 }
+
+/**
+ * Previous / next over a cursor-paged connection. The pages visited are the cursors in the URL
+ * (`cursors=a.b.c`), so back goes to the page before without asking the server for a backward cursor.
+ */
+export function PagerButtons({ cursors, pageInfo, onCursors }: {
+  cursors: readonly string[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  onCursors: (cursors: string | null) => void;
+}) {
+  const { t } = useI18n();
+  const next = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+  return (
+    <div className="pager-buttons">
+      <button type="button" className="btn" disabled={cursors.length === 0} onClick={() => onCursors(cursors.slice(0, -1).join('.') || null)} data-testid="page-prev">
+        ← {t('fields.prev')}
+      </button>
+      <button type="button" className="btn" disabled={!next} onClick={() => next && onCursors([...cursors, next].join('.'))} data-testid="page-next">
+        {t('fields.next')} →
+      </button>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '../api';
-import { ErrorBox, Loading, PartyChip, SensitiveBadge } from '../components/ui';
+import { ErrorBox, Loading, PagerButtons, PartyChip, SensitiveBadge } from '../components/ui';
 import { FieldFilterOptionsDocument, FieldsTableDocument, type FieldFilterOptionsQuery, type PersonalFieldFilter } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { Link, fieldPath, navigate, useLocation, withParams } from '../router';
@@ -199,20 +199,7 @@ export function FieldsPage() {
                 {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
               </select>
             </label>
-            <div className="pager-buttons">
-              <button type="button" className="btn" disabled={page <= 1} onClick={() => navigate(withParams(pathname, params, { cursors: cursors.slice(0, -1).join('.') || null }))} data-testid="page-prev">
-                ← {t('fields.prev')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor}
-                onClick={() => navigate(withParams(pathname, params, { cursors: [...cursors, conn.pageInfo.endCursor!].join('.') }))}
-                data-testid="page-next"
-              >
-                {t('fields.next')} →
-              </button>
-            </div>
+            <PagerButtons cursors={cursors} pageInfo={conn.pageInfo} onCursors={(c) => navigate(withParams(pathname, params, { cursors: c }))} />
           </footer>
         </div>
       )}

@@ -11,7 +11,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useQuery } from '../api';
 import { PartyCard } from '../components/PartyCard';
 import { FlowPanel } from '../components/panels';
-import { ErrorBox, Loading } from '../components/ui';
+import { ErrorBox, Loading, PagerButtons } from '../components/ui';
 import { PartiesDirectoryDocument, PartyCardDocument, type PartyKind } from '../generated/graphql';
 import { useI18n } from '../i18n';
 import { navigate, useLocation, withParams } from '../router';
@@ -141,20 +141,7 @@ export function PartiesPage() {
           </div>
           <nav className="card pager" aria-label={t('parties.pages')}>
             <span className="muted" data-testid="parties-range">{t('parties.range', { from, to, total: conn.totalCount })}</span>
-            <div className="pager-buttons">
-              <button type="button" className="btn" disabled={page <= 1} onClick={() => go({ cursors: cursors.slice(0, -1).join('.') || null })} data-testid="page-prev">
-                ← {t('fields.prev')}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                disabled={!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor}
-                onClick={() => go({ cursors: [...cursors, conn.pageInfo.endCursor!].join('.') })}
-                data-testid="page-next"
-              >
-                {t('fields.next')} →
-              </button>
-            </div>
+            <PagerButtons cursors={cursors} pageInfo={conn.pageInfo} onCursors={(c) => go({ cursors: c })} />
           </nav>
         </div>
       )}
