@@ -39,6 +39,7 @@ import {
   without,
 } from './fixtures';
 import { describeConcurrencyContract } from './contract-concurrency';
+import { describeReadPartsContract } from './contract-read-parts';
 
 type Open = () => Promise<InventoryStore>;
 type Close = (store: InventoryStore) => Promise<void>;
@@ -156,6 +157,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeSnapshots(open, close);
     describeVersionsAndAudit(open, close);
     describeConcurrencyContract(open, close);
+    describeReadPartsContract(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();
