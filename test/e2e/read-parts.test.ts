@@ -71,7 +71,7 @@ describeEachStore('reads as the request asks', (kind) => {
     const field = (whole.personalField as { sources: Array<{ citation: string }>; version: number; flows: Array<{ key: string; sources: Array<{ citation: string }> }> });
     const stored = (await app.store.getNodes('field', ['imei']))[0]!;
     expect(field.sources.map((s) => s.citation)).toEqual(stored.sources);
-    expect(field.version).toBe(stored.version);
+    expect(field.version).toBe((stored as { version?: number }).version);
     const flows = await app.store.getNodes('flow', field.flows.map((f) => f.key));
     expect(field.flows.map((f) => f.sources.map((s) => s.citation))).toEqual(flows.map((f) => f!.sources));
     expect(field.flows.some((f) => f.sources.length > 0)).toBe(true);
@@ -124,6 +124,6 @@ describeEachStore('reads as the request asks', (kind) => {
     const whole = (await app.store.getNodes('flow', ['user-app-device-info']))[0]!;
     expect(whole.sources.length).toBeGreaterThan(0);
     expect(await reader.citations('flow', flow)).toEqual(whole.sources);
-    expect(await reader.version('flow', 'user-app-device-info')).toBe(whole.version);
+    expect(await reader.version('flow', 'user-app-device-info')).toBe((whole as { version?: number }).version);
   });
 });
