@@ -3,6 +3,7 @@
  * read without sources has no `sources`, one read without versions no `version`, and apart from
  * that each is the record a whole read gives.
  */
+import { parseManifest } from '../../src/domain/validate';
 import { NODE_TYPES, type NodeType } from '../../src/domain/vocabulary';
 import type { InventoryStore, ReadParts } from '../../src/store/inventory-store';
 import { inventory, nodesOf } from './fixtures';
@@ -49,6 +50,22 @@ export function describeReadPartsContract(open: Open, close: Close): void {
       for (const type of cited) {
         const records = (await store.listAll(type)) as Array<{ sources?: string[] }>;
         expect(records.some((r) => (r.sources ?? []).length > 0)).toBe(true);
+      }
+    });
+
+    test('a read without sources and versions sees what was written since the last one', async () => {
+      const other = await open();
+      try {
+        await other.write(inventory(), 'REPLACE');
+        const purpose = nodesOf(inventory(), 'purpose')[0] as unknown as { key: string; name: string };
+        const bare = { sources: false, versions: false };
+        expect((await other.getNodes('purpose', [purpose.key], bare))[0]).toMatchObject({ name: purpose.name });
+        await other.write(parseManifest({ purposes: [{ ...purpose, name: 'Renamed since' }] }), 'MERGE');
+        expect((await other.getNodes('purpose', [purpose.key], bare))[0]).toMatchObject({ name: 'Renamed since' });
+        await other.deleteNodes('purpose', ['no-such-purpose']);
+        expect(await other.getNodes('purpose', ['no-such-purpose'], bare)).toEqual([null]);
+      } finally {
+        await close(other);
       }
     });
 

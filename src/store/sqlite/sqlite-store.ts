@@ -67,6 +67,9 @@ export interface SqliteStoreOptions {
 
 let connectionCounter = 0;
 
+/** Node types few enough to keep whole in memory (per data version) for reads without sources and versions. */
+const SMALL_TYPES: ReadonlySet<NodeType> = new Set(['document', 'category', 'purpose', 'permission', 'party', 'legalBasis']);
+
 export class SqliteStore implements InventoryStore {
   readonly kind = 'sqlite' as const;
   readonly capabilities: StoreCapabilities = { changeMarks: true };
@@ -136,6 +139,10 @@ export class SqliteStore implements InventoryStore {
 
   async getNodes<T extends NodeType>(type: T, keys: readonly string[], parts?: ReadParts): Promise<Array<NodeOf[T] | null>> {
     if (keys.length === 0) return [];
+    if (SMALL_TYPES.has(type) && parts?.sources === false && parts.versions === false) {
+      const all = this.inReadTransaction.deferred((): ReadonlyMap<string, unknown> => this.derived.bareRecords(type, () => this.records.of(type, this.q.all(SQL.allNodes[type]), false)));
+      return keys.map((k) => ((all as ReadonlyMap<string, unknown>).get(k) as NodeOf[T] | undefined) ?? null);
+    }
     // Records and their versions from one snapshot: a client that reads a node and writes it
     // back with that version must never pair old content with a newer version.
     return this.inReadTransaction.deferred((): Array<NodeOf[T] | null> => {
