@@ -85,7 +85,8 @@ export function unbatched(real: InventoryStore): InventoryStore {
     get(target, prop, receiver) {
       switch (prop) {
         case 'getNodes':
-          return (type: Parameters<InventoryStore['getNodes']>[0], keys: readonly string[]) => perKey((k) => target.getNodes(type, k))(keys);
+          return (type: Parameters<InventoryStore['getNodes']>[0], keys: readonly string[], parts?: Parameters<InventoryStore['getNodes']>[2]) =>
+            perKey((k) => target.getNodes(type, k, parts))(keys);
         case 'related':
           return (relation: Parameters<InventoryStore['related']>[0], keys: readonly string[]) => perKey((k) => target.related(relation, k))(keys);
         case 'getClauses':

@@ -15,6 +15,7 @@ import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { armorProtection } from './graphql/limits';
 import { answerCacheablePlugin, CACHE_HEADER, cacheKey, DEFAULT_RESPONSE_CACHE_MB, ResponseCache } from './graphql/response-cache';
+import { readPartsPlugin } from './graphql/read-parts';
 import { fieldTrailSchema } from './graphql/schema';
 import { AccessControl, AccessDenied } from './services/access/access-control';
 import type { InventoryStore } from './store/inventory-store';
@@ -65,6 +66,8 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     plugins: [
       ...armor.plugins,
       ...(responseCache ? [answerCacheablePlugin()] : []),
+      // Reads carry sources and versions only for the node types whose fields ask for them.
+      readPartsPlugin(),
       // Per-field cache hints and usage reports are Apollo features FieldTrail does not use;
       // switched off explicitly so neither adds work to every resolved field.
       ApolloServerPluginCacheControlDisabled(),

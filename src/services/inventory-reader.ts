@@ -19,6 +19,7 @@ import type {
   Page,
   PageRequest,
   PartyQuery,
+  ReadParts,
   Relation,
   StoredClause,
   StoredField,
@@ -42,8 +43,17 @@ export interface LineageOptions {
   fromPartyKey?: string | null;
 }
 
+/** Node types whose records must carry their sources, and their versions, in one request. */
+export interface AskedParts {
+  sources: ReadonlySet<NodeType>;
+  versions: ReadonlySet<NodeType>;
+}
+
 export class InventoryReader {
-  private readonly nodeLoaders = new Map<NodeType, DataLoader<string, unknown>>();
+  /** Keyed by type and parts (`flow:sources,versions`): records read with and without sources never share a cache. */
+  private readonly nodeLoaders = new Map<string, DataLoader<string, unknown>>();
+  /** Null: every read carries sources and versions (what a caller that does not say gets). */
+  private asked: AskedParts | null = null;
   private readonly versionLoaders = new Map<NodeType, DataLoader<string, number>>();
   private readonly relationLoaders = new Map<Relation, DataLoader<string, string[]>>();
   private readonly clauseLoader: DataLoader<string, StoredClause | null>;
@@ -64,10 +74,26 @@ export class InventoryReader {
     });
   }
 
+  /**
+   * From now on, reads of a type carry sources (versions) only if that type is in `asked.sources`
+   * (`asked.versions`): the GraphQL layer says so from the request's selections. A record without
+   * them still answers `citations()` and `version()`, by a read of its own.
+   */
+  readOnly(asked: AskedParts): void {
+    this.asked = asked;
+  }
+
   // ---- nodes ------------------------------------------------------------------------------
 
   node<T extends NodeType>(type: T, key: string): Promise<NodeOf[T] | null> {
     return this.nodeLoader(type).load(key) as Promise<NodeOf[T] | null>;
+  }
+
+  /** The node's citations (`doc#ref`): from the record when it was read with them, else read with them now. */
+  async citations(type: NodeType, node: { key: string; sources?: string[] }): Promise<string[]> {
+    if (node.sources) return node.sources;
+    const whole = (await this.nodeLoader(type, { ...this.partsOf(type), sources: true }).load(node.key)) as { sources?: string[] } | null;
+    return whole?.sources ?? [];
   }
 
   /** Existing nodes for these keys, in order, skipping missing ones. */
@@ -103,16 +129,16 @@ export class InventoryReader {
 
   /** Drops a cached node after this request changed it. */
   forget(type: NodeType, key: string): void {
-    this.nodeLoader(type).clear(key);
+    for (const [id, loader] of this.nodeLoaders) if (id.startsWith(`${type}:`)) loader.clear(key);
   }
 
   listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
-    return this.prime(type, this.store.listAll(type));
+    return this.prime(type, this.store.listAll(type, this.partsOf(type)));
   }
 
   async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
     checkPageSize(page.first);
-    const result = await this.store.listFields(query, page);
+    const result = await this.store.listFields(query, page, this.partsOf('field'));
     await this.prime('field', Promise.resolve(result.nodes));
     return result;
   }
@@ -120,14 +146,14 @@ export class InventoryReader {
   /** Every matching party (the unpaged `parties` list). */
   async listParties(query: PartyQuery): Promise<Party[]> {
     checkPartyQuery(query);
-    return this.prime('party', this.store.listParties(query).then((p) => p.nodes));
+    return this.prime('party', this.store.listParties(query, null, this.partsOf('party')).then((p) => p.nodes));
   }
 
   /** A page of parties, for `partiesConnection`. */
   async pageParties(query: PartyQuery, page: PageRequest): Promise<Page<Party>> {
     checkPageSize(page.first);
     checkPartyQuery(query);
-    const result = await this.store.listParties(query, page);
+    const result = await this.store.listParties(query, page, this.partsOf('party'));
     await this.prime('party', Promise.resolve(result.nodes));
     return result;
   }
@@ -142,7 +168,7 @@ export class InventoryReader {
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>> {
     checkPageSize(page.first);
-    const result = await this.store.listFlows(query, page);
+    const result = await this.store.listFlows(query, page, this.partsOf('flow'));
     await this.prime('flow', Promise.resolve(result.nodes));
     return result;
   }
@@ -230,11 +256,18 @@ export class InventoryReader {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private nodeLoader(type: NodeType): DataLoader<string, unknown> {
-    let loader = this.nodeLoaders.get(type);
+  private partsOf(type: NodeType): ReadParts {
+    if (!this.asked) return WHOLE;
+    return { sources: this.asked.sources.has(type), versions: this.asked.versions.has(type) };
+  }
+
+  /** The loader of a type's records as this request reads them (or with other parts). */
+  private nodeLoader(type: NodeType, parts: ReadParts = this.partsOf(type)): DataLoader<string, unknown> {
+    const id = `${type}:${parts.sources ? 'sources' : ''},${parts.versions ? 'versions' : ''}`;
+    let loader = this.nodeLoaders.get(id);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.getNodes(type, keys));
-      this.nodeLoaders.set(type, loader);
+      loader = new DataLoader((keys) => this.store.getNodes(type, keys, parts));
+      this.nodeLoaders.set(id, loader);
     }
     return loader;
   }
@@ -256,6 +289,8 @@ export class InventoryReader {
     return list;
   }
 }
+
+const WHOLE: ReadParts = { sources: true, versions: true };
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];

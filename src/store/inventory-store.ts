@@ -108,6 +108,16 @@ export interface WriteSummary {
   removed: number;
 }
 
+/**
+ * What a node read carries beyond the node's own properties; each part is read unless set to
+ * false. A record read without sources has no `sources` property; one read without versions has
+ * no `version` (callers that need either ask for it, or read it apart with versions()).
+ */
+export interface ReadParts {
+  sources?: boolean;
+  versions?: boolean;
+}
+
 /** Where adapters differ, said once here and read by callers (never the adapter's class or kind). */
 export interface StoreCapabilities {
   /** changeMark() gives a token, never null: the server keeps whole answers per token (response-cache.ts). */
@@ -149,9 +159,10 @@ export interface InventoryStore extends ApiKeyStore {
 
   /**
    * Nodes by key, in the order asked; null where a key does not exist. Each record also carries
-   * its `version`, read in the same snapshot as its content (exports never include it).
+   * its `version`, read in the same snapshot as its content (exports never include it), and its
+   * sources, unless `parts` leaves them out.
    */
-  getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>>;
+  getNodes<T extends NodeType>(type: T, keys: readonly string[], parts?: ReadParts): Promise<Array<NodeOf[T] | null>>;
   /** Clauses by citation (`doc#ref`), in the order asked; null where missing. */
   getClauses(citations: readonly string[]): Promise<Array<StoredClause | null>>;
   /**
@@ -168,17 +179,18 @@ export interface InventoryStore extends ApiKeyStore {
 
   /*
    * The list reads below: each record also carries its `version`, read in the same snapshot as
-   * its content (as getNodes does), so a client can edit what it listed with `expectedVersion`.
+   * its content (as getNodes does), so a client can edit what it listed with `expectedVersion`;
+   * `parts` leaves sources or versions out, as for getNodes.
    */
   /** Every node of a type, ordered by key (for the small lists: categories, purposes…). */
-  listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>>;
-  listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>>;
+  listAll<T extends NodeType>(type: T, parts?: ReadParts): Promise<Array<NodeOf[T]>>;
+  listFields(query: FieldQuery, page: PageRequest, parts?: ReadParts): Promise<Page<StoredField>>;
   /**
    * Ordered by key. Search folds case for every script (É, Σ…), not only ASCII. Without a page,
    * every matching party (totalCount is then their number).
    */
-  listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<Party>>;
-  listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>>;
+  listParties(query: PartyQuery, page?: PageRequest | null, parts?: ReadParts): Promise<Page<Party>>;
+  listFlows(query: FlowQuery, page: PageRequest, parts?: ReadParts): Promise<Page<DataFlow>>;
   /** How many parties of each kind match the query (GROUP BY, no records read); kinds with none are absent. */
   countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>>;
   /** How many flows of each kind match the query; kinds with none are absent. */

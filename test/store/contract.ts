@@ -40,6 +40,7 @@ import {
 } from './fixtures';
 import { describeConcurrencyContract } from './contract-concurrency';
 import { describeCountsContract } from './contract-counts';
+import { describeReadPartsContract } from './contract-read-parts';
 
 type Open = () => Promise<InventoryStore>;
 type Close = (store: InventoryStore) => Promise<void>;
@@ -158,6 +159,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeVersionsAndAudit(open, close);
     describeConcurrencyContract(open, close);
     describeCountsContract(open, close);
+    describeReadPartsContract(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();

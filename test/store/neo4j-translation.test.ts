@@ -39,17 +39,19 @@ afterEach(async () => {
   server = undefined;
 });
 
-it('personalField with its category: two batched reads, each one statement with content and version', async () => {
+it('personalField with its category: two batched reads, each one statement, with the version where it is asked', async () => {
   const { driver, post } = await serve((name) => {
     if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 2 }];
-    if (name === 'getNodes.category') return [{ node: IDS, chain: CHAIN.slice(1), version: 1 }];
+    if (name === 'getNodesWithoutVersion.category') return [{ node: IDS, chain: CHAIN.slice(1) }];
   });
   const res = await post('{ personalField(key: "imei") { name version sensitive sensitiveClass category { key name } } }');
   expect(res.data).toEqual({ personalField: { name: 'IMEI', version: 2, sensitive: true, sensitiveClass: 'NETWORK_IDENTITY', category: { key: 'ids', name: 'Device identifiers' } } });
   expect(driver.sent.map(({ name, mode, params }) => ({ name, mode, params }))).toEqual([
     { name: 'getNodes.field', mode: 'READ', params: { keys: ['imei'] } },
-    { name: 'getNodes.category', mode: 'READ', params: { keys: ['ids'] } },
+    // The request asks no version of the category: its read has no version subquery.
+    { name: 'getNodesWithoutVersion.category', mode: 'READ', params: { keys: ['ids'] } },
   ]);
+  expect(driver.sent[1].query).not.toContain('NodeVersion');
   expect(driver.sent[0].query).toBe(`MATCH (ctl:InventoryControl {id: 1})
 WITH ctl.activeVersion AS v
 UNWIND $keys AS k
@@ -93,7 +95,7 @@ it('lineage: one statement fetches the edges, the shared walk makes the paths', 
   const party = (key: string) => ({ node: { key, v: 3, name: key, kind: 'THIRD_PARTY', sdkPackages: [], sources: [] }, version: 1 });
   const flow = (e: { key: string; from: string; to: string }) => ({ node: { key: e.key, v: 3, fromKey: e.from, toKey: e.to, kind: 'PROVISION', fields: ['imei'], categories: [], purposes: [], legalBases: [], permissions: [], consent: 'CONSENT', optional: true, deidentified: false, sources: [] }, version: 1 });
   const { driver, post } = await serve((name, params) => {
-    if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 1 }];
+    if (name === 'getNodesWithoutVersion.field') return [{ node: IMEI, chain: CHAIN }];
     if (name === 'lineageEdges') return [{ key: 'imei', edges }];
     if (name === 'getNodes.flow') return (params.keys as string[]).map((k) => flow(edges.find((e) => e.key === k)!));
     if (name === 'getNodes.party') return (params.keys as string[]).map(party);
@@ -102,9 +104,8 @@ it('lineage: one statement fetches the edges, the shared walk makes the paths', 
   const lineage = (res.data!.personalField as { lineage: { truncated: boolean; paths: Array<{ hops: Array<{ key: string }>; destination: { key: string } }> } }).lineage;
   expect(lineage.truncated).toBe(false);
   expect(lineage.paths.map((p) => `${p.hops.map((h) => h.key).join('>')}=>${p.destination.key}`)).toEqual(['collect>share=>umeng', 'collect>sync>back=>app']);
-  // Hops and destinations load in parallel; the order between those two reads is free.
-  expect(driver.names().slice(0, 2)).toEqual(['getNodes.field', 'lineageEdges']);
-  expect(driver.names().slice(2).sort()).toEqual(['getNodes.flow', 'getNodes.party']);
+  // Hops and destinations asked by key alone are answered from the walk's keys: no flow or party reads.
+  expect(driver.names()).toEqual(['getNodesWithoutVersion.field', 'lineageEdges']);
   expect(driver.sent[1].params).toEqual({ keys: ['imei'] });
   expect(driver.sent[1].query).not.toMatch(/shortestPath|allShortestPaths|\*\.\./);
 });
@@ -115,6 +116,8 @@ it('upsertPersonalField: one write transaction that takes the inventory lock fir
     if (name === 'getClauses') return [{ clause: { citation: 'policy#四.2.5', documentKey: 'policy', ref: '四.2.5', ordinal: 0, text: '…' } }];
     if (name === 'inventoryIsEmpty') return [{ empty: false }];
     if (name === 'getNodes.field') return [{ node: IMEI, chain: CHAIN, version: 1 }];
+    // The answer's read after the write: `{ key }` asks no version.
+    if (name === 'getNodesWithoutVersion.field') return [{ node: IMEI, chain: CHAIN }];
   });
   const res = await post('mutation { upsertPersonalField(input: { key: "imei", name: "IMEI number", category: "ids", sources: ["policy#四.2.5"] }) { key } }');
   expect(res.errors).toBeUndefined();

@@ -446,6 +446,7 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'deleteVersionBatch':
       return { v, batch: 1000 };
     case 'getNodes':
+    case 'getNodesWithoutVersion':
     case 'existingKeys':
     case 'versions':
       return { keys: keys(type) };

@@ -2,12 +2,14 @@
  * Field resolvers for the graph's relations. Each is one line into the reader, whose loaders
  * batch across all items of a list, so nothing here loops over the store.
  */
-import { Arg, Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Resolver, Root } from 'type-graphql';
 import type { DataCategory, DataFlow, LegalBasis, Party, Permission, Purpose } from '../../domain/manifest';
 import type { LineageDirection } from '../../domain/vocabulary';
 import type { StoredCategory, StoredDocument, StoredField } from '../../domain/stored';
 import type { RequestContext } from '../context';
 import { LineageDirectionEnum } from '../enums';
+import { asksOnlyKey } from '../key-only';
 import {
   ClauseType,
   DataCategoryType,
@@ -20,7 +22,7 @@ import {
   PurposeType,
 } from '../types/nodes';
 import { LineagePathType, LineageType } from '../types/results';
-import { sourcesOf } from './sources';
+import { clausesOf, sourcesOf } from './sources';
 import type { LineageGraphFormat } from '../../domain/lineage-graph/render';
 import type { LabelLanguage } from '../../domain/vocabulary-labels';
 import { renderFieldLineage } from '../../services/lineage-graph-export';
@@ -106,20 +108,22 @@ export class PersonalFieldResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() f: StoredField, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, f);
+    return sourcesOf(ctx, 'field', f);
   }
 }
 
+// Paths, hops and flow ends name nodes the store just handed out (the lineage walk's edges, a
+// flow's own references), so a selection of their key alone is answered without reading them.
 @Resolver(() => LineagePathType)
 export class LineagePathResolver {
   @FieldResolver(() => [DataFlowType])
-  hops(@Root() p: LineagePathType, @Ctx() ctx: RequestContext) {
-    return ctx.reader.nodes('flow', p.hopKeys);
+  hops(@Root() p: LineagePathType, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return asksOnlyKey(info) ? p.hopKeys.map((key) => ({ key })) : ctx.reader.nodes('flow', p.hopKeys);
   }
 
   @FieldResolver(() => PartyType)
-  destination(@Root() p: LineagePathType, @Ctx() ctx: RequestContext) {
-    return ctx.reader.requireNode('party', p.destinationKey);
+  destination(@Root() p: LineagePathType, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return asksOnlyKey(info) ? { key: p.destinationKey } : ctx.reader.requireNode('party', p.destinationKey);
   }
 }
 
@@ -152,20 +156,20 @@ export class DataCategoryResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() c: DataCategory, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, c);
+    return sourcesOf(ctx, 'category', c);
   }
 }
 
 @Resolver(() => DataFlowType)
 export class DataFlowResolver {
   @FieldResolver(() => PartyType)
-  from(@Root() f: DataFlow, @Ctx() ctx: RequestContext) {
-    return ctx.reader.requireNode('party', f.from);
+  from(@Root() f: DataFlow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return asksOnlyKey(info) ? { key: f.from } : ctx.reader.requireNode('party', f.from);
   }
 
   @FieldResolver(() => PartyType)
-  to(@Root() f: DataFlow, @Ctx() ctx: RequestContext) {
-    return ctx.reader.requireNode('party', f.to);
+  to(@Root() f: DataFlow, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    return asksOnlyKey(info) ? { key: f.to } : ctx.reader.requireNode('party', f.to);
   }
 
   @FieldResolver(() => [PersonalFieldType], { description: 'Fields the flow names itself' })
@@ -205,7 +209,7 @@ export class DataFlowResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() f: DataFlow, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, f);
+    return sourcesOf(ctx, 'flow', f);
   }
 }
 
@@ -228,7 +232,7 @@ export class PartyResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() p: Party, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, p);
+    return sourcesOf(ctx, 'party', p);
   }
 }
 
@@ -246,7 +250,7 @@ export class PurposeResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() p: Purpose, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, p);
+    return sourcesOf(ctx, 'purpose', p);
   }
 }
 
@@ -269,7 +273,7 @@ export class PermissionResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() p: Permission, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, p);
+    return sourcesOf(ctx, 'permission', p);
   }
 }
 
@@ -282,7 +286,7 @@ export class LegalBasisResolver {
 
   @FieldResolver(() => [ClauseType])
   sources(@Root() l: LegalBasis, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, l);
+    return sourcesOf(ctx, 'legalBasis', l);
   }
 }
 
@@ -290,7 +294,7 @@ export class LegalBasisResolver {
 export class PolicyDocumentResolver {
   @FieldResolver(() => [ClauseType])
   async clauses(@Root() d: StoredDocument, @Ctx() ctx: RequestContext) {
-    return sourcesOf(ctx, { sources: await ctx.reader.relatedKeys('document.clauses', d.key) });
+    return clausesOf(ctx, await ctx.reader.relatedKeys('document.clauses', d.key));
   }
 }
 

@@ -7,7 +7,19 @@ import { DateResolver } from 'graphql-scalars';
 import { ConsentRequirementEnum, FlowKindEnum, FunctionTypeEnum, PartyKindEnum } from '../enums';
 import type { ConsentRequirement, FlowKind, FunctionType, NodeType, PartyKind } from '../../domain/vocabulary';
 
-@ObjectType('PolicyDocument', { description: 'A privacy policy (or other notice) whose clauses the inventory cites.' })
+/** The GraphQL name of each node type's object type. */
+export const NODE_TYPE_NAMES: Record<NodeType, string> = {
+  document: 'PolicyDocument',
+  category: 'DataCategory',
+  field: 'PersonalField',
+  purpose: 'Purpose',
+  permission: 'Permission',
+  party: 'Party',
+  legalBasis: 'LegalBasis',
+  flow: 'DataFlow',
+};
+
+@ObjectType(NODE_TYPE_NAMES.document, { description: 'A privacy policy (or other notice) whose clauses the inventory cites.' })
 export class PolicyDocumentType {
   @Field(() => ID) key!: string;
   @Field() title!: string;
@@ -26,7 +38,7 @@ export class ClauseType {
   documentKey!: string;
 }
 
-@ObjectType('DataCategory', { description: 'A class of personal information; sensitivity lives here (PIPL Art. 28).' })
+@ObjectType(NODE_TYPE_NAMES.category, { description: 'A class of personal information; sensitivity lives here (PIPL Art. 28).' })
 export class DataCategoryType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -34,7 +46,7 @@ export class DataCategoryType {
   @Field(() => String, { nullable: true }) description?: string | null;
 }
 
-@ObjectType('PersonalField', { description: 'One personal data element, e.g. IMEI or 手机号码.' })
+@ObjectType(NODE_TYPE_NAMES.field, { description: 'One personal data element, e.g. IMEI or 手机号码.' })
 export class PersonalFieldType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -42,7 +54,7 @@ export class PersonalFieldType {
   @Field(() => String, { nullable: true }) description?: string | null;
 }
 
-@ObjectType('Purpose', { description: 'Why personal data is processed.' })
+@ObjectType(NODE_TYPE_NAMES.purpose, { description: 'Why personal data is processed.' })
 export class PurposeType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -51,7 +63,7 @@ export class PurposeType {
   @Field(() => FunctionTypeEnum) functionType!: FunctionType;
 }
 
-@ObjectType('Permission', { description: 'An OS permission that gates collection.' })
+@ObjectType(NODE_TYPE_NAMES.permission, { description: 'An OS permission that gates collection.' })
 export class PermissionType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -60,7 +72,7 @@ export class PermissionType {
   @Field() platform!: string;
 }
 
-@ObjectType('Party', { description: 'Someone personal data moves between: the data subject, the handler, recipients.' })
+@ObjectType(NODE_TYPE_NAMES.party, { description: 'Someone personal data moves between: the data subject, the handler, recipients.' })
 export class PartyType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -72,7 +84,7 @@ export class PartyType {
   @Field(() => [String]) sdkPackages!: string[];
 }
 
-@ObjectType('LegalBasis', { description: 'A lawful basis for processing, e.g. PIPL Art. 13(1)(1) consent.' })
+@ObjectType(NODE_TYPE_NAMES.legalBasis, { description: 'A lawful basis for processing, e.g. PIPL Art. 13(1)(1) consent.' })
 export class LegalBasisType {
   @Field(() => ID) key!: string;
   @Field() name!: string;
@@ -89,7 +101,7 @@ export class RetentionType {
   @Field(() => String, { nullable: true }) maximum?: string | null;
 }
 
-@ObjectType('DataFlow', { description: 'These fields move from one party to another, for these purposes, on these bases.' })
+@ObjectType(NODE_TYPE_NAMES.flow, { description: 'These fields move from one party to another, for these purposes, on these bases.' })
 export class DataFlowType {
   @Field(() => ID) key!: string;
   @Field(() => String, { nullable: true }) name?: string | null;

@@ -58,11 +58,15 @@ export function versionOf(type: NodeType): string {
   return `coalesce(COLLECT { MATCH (nv:${NODE_VERSION_LABEL} {nodeType: '${type}', key: n.key, v: v}) USING INDEX SEEK nv:${NODE_VERSION_LABEL}(nodeType, key, v) RETURN nv.version }[0], 1)`;
 }
 
-/** What a read returns for a node `n` (with `v` bound): content, version, and for categories and fields their chain. */
-export function projection(type: NodeType): string {
-  if (type === 'category') return `${CATEGORY_CHAIN}\nRETURN n {.*} AS node, chain, ${versionOf(type)} AS version`;
-  if (type === 'field') return `${FIELD_CHAIN}\nRETURN n {.*} AS node, chain, ${versionOf(type)} AS version`;
-  return `RETURN n {.*} AS node, ${versionOf(type)} AS version`;
+/**
+ * What a read returns for a node `n` (with `v` bound): content, version (unless `withVersion` is
+ * false: then no version subquery runs), and for categories and fields their chain.
+ */
+export function projection(type: NodeType, withVersion = true): string {
+  const version = withVersion ? `, ${versionOf(type)} AS version` : '';
+  if (type === 'category') return `${CATEGORY_CHAIN}\nRETURN n {.*} AS node, chain${version}`;
+  if (type === 'field') return `${FIELD_CHAIN}\nRETURN n {.*} AS node, chain${version}`;
+  return `RETURN n {.*} AS node${version}`;
 }
 
 /** Flows carrying field `f` (bound): named directly, or through its category or an ancestor. */
@@ -268,6 +272,11 @@ RETURN count(*) AS deleted`])) as Record<NodeType | 'clause' | 'nodeVersion', st
 UNWIND $keys AS k
 MATCH (n:${LABEL[t]} {key: k, v: v})
 ${projection(t)}`),
+  /** getNodes for a read that does not ask for versions (a field page): no version subquery per node. */
+  getNodesWithoutVersion: byType((t) => `${ACTIVE}
+UNWIND $keys AS k
+MATCH (n:${LABEL[t]} {key: k, v: v})
+${projection(t, false)}`),
   listAll: byType((t) => `${ACTIVE}
 MATCH (n:${LABEL[t]} {v: v})
 WITH n, v ORDER BY n.key

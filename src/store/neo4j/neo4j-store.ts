@@ -30,6 +30,7 @@ import type {
   Page,
   PageRequest,
   PartyQuery,
+  ReadParts,
   Relation,
   SnapshotInfo,
   StoreCapabilities,
@@ -40,7 +41,7 @@ import type {
 import type { ApiKeyRecord } from '../../domain/access';
 import { CYPHER } from './cypher';
 import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPartiesStatement, pagePartiesStatements } from './cypher-reads';
-import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, withVersion, type Props } from './records';
+import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, recordAsAsked, type Props } from './records';
 import { StagedReplace } from './replace';
 import { Neo4jTransactions, rowsOf, run, type Neo4jConnection } from './transactions';
 import { InventoryWrites } from './writes';
@@ -125,11 +126,12 @@ export class Neo4jStore implements InventoryStore {
 
   // ---- reads --------------------------------------------------------------------------------
 
-  async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
+  async getNodes<T extends NodeType>(type: T, keys: readonly string[], parts?: ReadParts): Promise<Array<NodeOf[T] | null>> {
     if (keys.length === 0) return [];
-    const rows = await this.tx.readRows(CYPHER.getNodes[type], { keys: [...new Set(keys)] });
+    const statement = parts?.versions === false ? CYPHER.getNodesWithoutVersion[type] : CYPHER.getNodes[type];
+    const rows = await this.tx.readRows(statement, { keys: [...new Set(keys)] });
     const byKey = new Map(rows.map((r) => {
-      const record = withVersion(type, r);
+      const record = recordAsAsked(type, r, parts);
       return [record.key, record];
     }));
     return keys.map((k) => (byKey.get(k) as NodeOf[T] | undefined) ?? null);
@@ -166,19 +168,21 @@ export class Neo4jStore implements InventoryStore {
     return this.tx.readTx((tx) => this.writes.referrersIn(tx, type, key));
   }
 
-  async listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+  // The list reads below still read versions in their statements (one composed statement per
+  // filter set, whose plans are pinned); `parts` only decides what the records carry.
+  async listAll<T extends NodeType>(type: T, parts?: ReadParts): Promise<Array<NodeOf[T]>> {
     const rows = await this.tx.readRows(CYPHER.listAll[type], {});
-    return rows.map((r) => withVersion(type, r)).sort(byKey);
+    return rows.map((r) => recordAsAsked(type, r, parts)).sort(byKey);
   }
 
-  async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
-    return this.tx.readPage(listFieldsStatements(query, page, page.first + 1), page.first, (r) => withVersion('field', r));
+  async listFields(query: FieldQuery, page: PageRequest, parts?: ReadParts): Promise<Page<StoredField>> {
+    return this.tx.readPage(listFieldsStatements(query, page, page.first + 1), page.first, (r) => recordAsAsked('field', r, parts));
   }
 
-  async listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<NodeOf['party']>> {
-    if (page) return this.tx.readPage(pagePartiesStatements(query, page, page.first + 1), page.first, (r) => withVersion('party', r));
+  async listParties(query: PartyQuery, page?: PageRequest | null, parts?: ReadParts): Promise<Page<NodeOf['party']>> {
+    if (page) return this.tx.readPage(pagePartiesStatements(query, page, page.first + 1), page.first, (r) => recordAsAsked('party', r, parts));
     const { cypher, params } = listPartiesStatement(query);
-    const nodes = (await this.tx.readRows(cypher, params)).map((r) => withVersion('party', r)).sort(byKey);
+    const nodes = (await this.tx.readRows(cypher, params)).map((r) => recordAsAsked('party', r, parts)).sort(byKey);
     return { nodes, totalCount: nodes.length, hasNextPage: false };
   }
 
@@ -192,8 +196,8 @@ export class Neo4jStore implements InventoryStore {
     return Object.fromEntries((await this.tx.readRows(cypher, params)).map((r) => [r.kind as FlowKind, r.count as number]));
   }
 
-  async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {
-    return this.tx.readPage(listFlowsStatements(query, page, page.first + 1), page.first, (r) => withVersion('flow', r));
+  async listFlows(query: FlowQuery, page: PageRequest, parts?: ReadParts): Promise<Page<NodeOf['flow']>> {
+    return this.tx.readPage(listFlowsStatements(query, page, page.first + 1), page.first, (r) => recordAsAsked('flow', r, parts));
   }
 
   async traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]> {

@@ -6,7 +6,7 @@ import type { DataFlow, Manifest } from '../../domain/manifest';
 import { inRecordOrder } from '../../domain/record-order';
 import { NOT_SENSITIVE, resolveSensitivity, type Sensitivity } from '../../domain/sensitivity';
 import type { NodeType, SensitiveClass } from '../../domain/vocabulary';
-import type { NodeOf, StoredClause } from '../inventory-store';
+import type { NodeOf, ReadParts, StoredClause } from '../inventory-store';
 import type { AuditEntry, AuditOperation } from '../../domain/audit';
 import type { ApiKeyRecord } from '../../domain/access';
 
@@ -147,4 +147,14 @@ export function apiKeyFromProps(p: Props): ApiKeyRecord {
 /** A node read with its version (list reads hand out versions too). */
 export function withVersion<T extends NodeType>(type: T, r: Row): NodeOf[T] {
   return { ...fromProps(type, r.node as Props, r.chain as never), version: (r.version as number | undefined) ?? 1 } as NodeOf[T];
+}
+
+/**
+ * A node read as `parts` asks: sources are node properties here (read with the node at no extra
+ * cost) and are dropped when not asked, so both stores hand out the same records.
+ */
+export function recordAsAsked<T extends NodeType>(type: T, r: Row, parts: ReadParts | undefined): NodeOf[T] {
+  const record = (parts?.versions === false ? fromProps(type, r.node as Props, r.chain as never) : withVersion(type, r)) as { sources?: string[] };
+  if (parts?.sources === false) delete record.sources;
+  return record as NodeOf[T];
 }

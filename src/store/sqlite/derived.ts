@@ -20,6 +20,8 @@ export class DerivedCaches {
   private effective: { dataVersion: number; byKey: Map<string, Sensitivity> } | null = null;
   /** Answers of COUNT queries (one number, or `[group, count]` rows), as of a data version; null after this connection writes. */
   private counts: { dataVersion: number; byQuery: Map<string, number | Array<[string, number]>> } | null = null;
+  /** Whole tables of small node types as bare records (no sources, no version), as of a data version. */
+  private bare: { dataVersion: number; byType: Map<string, ReadonlyMap<string, unknown>> } | null = null;
 
   constructor(private readonly q: StatementCache) {}
 
@@ -32,6 +34,20 @@ export class DerivedCaches {
     this.lineageIndex = null;
     this.effective = null;
     this.counts = null;
+    this.bare = null;
+  }
+
+  /**
+   * Every node of a small type (a vocabulary of at most a few thousand rows: purposes, parties…)
+   * as a bare record, read whole once per data version: a field page asks for dozens of them on
+   * every request. The records are frozen, since every caller until the next change shares them.
+   */
+  bareRecords(type: string, readAll: () => Array<{ key: string }>): ReadonlyMap<string, unknown> {
+    const version = this.dataVersion();
+    if (!this.bare || this.bare.dataVersion !== version) this.bare = { dataVersion: version, byType: new Map() };
+    let byKey = this.bare.byType.get(type);
+    if (!byKey) this.bare.byType.set(type, (byKey = new Map(readAll().map((r) => [r.key, Object.freeze(r)]))));
+    return byKey;
   }
 
   /**

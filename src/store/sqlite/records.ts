@@ -28,9 +28,12 @@ export class NodeRecords {
     private readonly derived: DerivedCaches,
   ) {}
 
-  /** Turns rows into records, reading sources (and flow lists) for all rows in one query each. */
-  of<T extends NodeType>(type: T, rows: Row[]): Array<NodeOf[T]> {
-    return this.recordsOf(type, rows) as Array<NodeOf[T]>;
+  /**
+   * Turns rows into records, reading sources (unless `withSources` is false: then records have
+   * no `sources`) and flow lists for all rows in one query each.
+   */
+  of<T extends NodeType>(type: T, rows: Row[], withSources = true): Array<NodeOf[T]> {
+    return this.recordsOf(type, rows, withSources) as Array<NodeOf[T]>;
   }
 
   /** Stored records as the manifest has them (documents with clauses), for the audit log. */
@@ -75,11 +78,11 @@ export class NodeRecords {
     );
   }
 
-  private recordsOf(type: NodeType, rows: Row[]): Array<NodeOf[NodeType]> {
+  private recordsOf(type: NodeType, rows: Row[], withSources: boolean): Array<NodeOf[NodeType]> {
     if (type === 'document') return rows.map(documentFromRow);
     const keys = JSON.stringify(rows.map((r) => r.key));
-    const sources = this.q.pairs(SQL.sourcesOf, type, keys);
-    const src = (r: Row) => sources.get(r.key as string) ?? [];
+    const sources = withSources ? this.q.pairs(SQL.sourcesOf, type, keys) : null;
+    const src = (r: Row) => (sources ? sources.get(r.key as string) ?? [] : undefined);
     switch (type) {
       case 'category': {
         const effective = this.derived.categoryEffective();

@@ -22,6 +22,7 @@ import type {
   Page,
   PageRequest,
   PartyQuery,
+  ReadParts,
   Relation,
   StoreCapabilities,
   StoredClause,
@@ -67,6 +68,9 @@ export interface SqliteStoreOptions {
 }
 
 let connectionCounter = 0;
+
+/** Node types few enough to keep whole in memory (per data version) for reads without sources and versions. */
+const SMALL_TYPES: ReadonlySet<NodeType> = new Set(['document', 'category', 'purpose', 'permission', 'party', 'legalBasis']);
 
 export class SqliteStore implements InventoryStore {
   readonly kind = 'sqlite' as const;
@@ -135,13 +139,17 @@ export class SqliteStore implements InventoryStore {
 
   // ---- reads ------------------------------------------------------------------------------
 
-  async getNodes<T extends NodeType>(type: T, keys: readonly string[]): Promise<Array<NodeOf[T] | null>> {
+  async getNodes<T extends NodeType>(type: T, keys: readonly string[], parts?: ReadParts): Promise<Array<NodeOf[T] | null>> {
     if (keys.length === 0) return [];
+    if (SMALL_TYPES.has(type) && parts?.sources === false && parts.versions === false) {
+      const all = this.inReadTransaction.deferred((): ReadonlyMap<string, unknown> => this.derived.bareRecords(type, () => this.records.of(type, this.q.all(SQL.allNodes[type]), false)));
+      return keys.map((k) => ((all as ReadonlyMap<string, unknown>).get(k) as NodeOf[T] | undefined) ?? null);
+    }
     // Records and their versions from one snapshot: a client that reads a node and writes it
     // back with that version must never pair old content with a newer version.
     return this.inReadTransaction.deferred((): Array<NodeOf[T] | null> => {
       const rows = this.q.all(SQL.nodesByKey[type], JSON.stringify(keys));
-      const byKey = new Map(this.versioned(type, rows).map((r) => [r.key, r]));
+      const byKey = new Map(this.versioned(type, rows, parts).map((r) => [r.key, r]));
       return keys.map((k) => byKey.get(k) ?? null);
     }) as Array<NodeOf[T] | null>;
   }
@@ -180,18 +188,18 @@ export class SqliteStore implements InventoryStore {
     return referrers(this.q, type, key);
   }
 
-  async listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
-    return this.inReadTransaction.deferred(() => this.versioned(type, this.q.all(SQL.allNodes[type]))) as Array<NodeOf[T]>;
+  async listAll<T extends NodeType>(type: T, parts?: ReadParts): Promise<Array<NodeOf[T]>> {
+    return this.inReadTransaction.deferred(() => this.versioned(type, this.q.all(SQL.allNodes[type]), parts)) as Array<NodeOf[T]>;
   }
 
-  async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
-    return this.page('field', fieldFilters(query, () => this.derived.sensitiveCategories()), page);
+  async listFields(query: FieldQuery, page: PageRequest, parts?: ReadParts): Promise<Page<StoredField>> {
+    return this.page('field', fieldFilters(query, () => this.derived.sensitiveCategories()), page, parts);
   }
 
-  async listParties(query: PartyQuery, page?: PageRequest | null): Promise<Page<NodeOf['party']>> {
-    if (page) return this.page('party', partyFilters(query), page);
+  async listParties(query: PartyQuery, page?: PageRequest | null, parts?: ReadParts): Promise<Page<NodeOf['party']>> {
+    if (page) return this.page('party', partyFilters(query), page, parts);
     const { sql, params } = partiesStatement(query);
-    const nodes = this.inReadTransaction.deferred(() => this.versioned('party', this.q.all(sql, ...params))) as NodeOf['party'][];
+    const nodes = this.inReadTransaction.deferred(() => this.versioned('party', this.q.all(sql, ...params), parts)) as NodeOf['party'][];
     return { nodes, totalCount: nodes.length, hasNextPage: false };
   }
 
@@ -205,8 +213,8 @@ export class SqliteStore implements InventoryStore {
     return Object.fromEntries(this.derived.countGroups(sql, params));
   }
 
-  async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<NodeOf['flow']>> {
-    return this.page('flow', flowFilters(query), page);
+  async listFlows(query: FlowQuery, page: PageRequest, parts?: ReadParts): Promise<Page<NodeOf['flow']>> {
+    return this.page('flow', flowFilters(query), page, parts);
   }
 
   async traceLineage(requests: readonly LineageRequest[]): Promise<TracedLineage[]> {
@@ -368,27 +376,31 @@ export class SqliteStore implements InventoryStore {
 
   // ---- internals --------------------------------------------------------------------------
 
-  private page<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
-    return this.inReadTransaction.deferred(() => this.pageInTransaction(type, filters, page)) as Page<NodeOf[T]>;
+  private page<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest, parts?: ReadParts): Page<NodeOf[T]> {
+    return this.inReadTransaction.deferred(() => this.pageInTransaction(type, filters, page, parts)) as Page<NodeOf[T]>;
   }
 
-  private pageInTransaction<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest): Page<NodeOf[T]> {
+  private pageInTransaction<T extends 'field' | 'flow' | 'party'>(type: T, filters: Filters, page: PageRequest, parts?: ReadParts): Page<NodeOf[T]> {
     const { count, rows: rowsStatement } = pageStatements(type, filters, page);
     const totalCount = this.derived.count(count.sql, count.params);
     // A page of none from the start (a count, as the overview asks) needs no rows.
     if (page.first === 0 && page.afterKey == null) return { nodes: [], totalCount, hasNextPage: totalCount > 0 };
     const rows = this.q.all(rowsStatement.sql, ...rowsStatement.params);
     const hasNextPage = rows.length > page.first;
-    return { nodes: this.versioned(type, rows.slice(0, page.first)), totalCount, hasNextPage };
+    return { nodes: this.versioned(type, rows.slice(0, page.first), parts), totalCount, hasNextPage };
   }
 
   /**
-   * Records with their versions; callers run it inside one read transaction, so a list hands out
-   * each node's content and version from the same snapshot, as getNodes does.
+   * Records with their versions (unless `parts` leaves them, or the sources, out); callers run it
+   * inside one read transaction, so a list hands out each node's content and version from the
+   * same snapshot, as getNodes does.
    */
-  private versioned<T extends NodeType>(type: T, rows: Row[]): Array<NodeOf[T]> {
-    const records = this.records.of(type, rows);
+  private versioned<T extends NodeType>(type: T, rows: Row[], parts?: ReadParts): Array<NodeOf[T]> {
+    const records = this.records.of(type, rows, parts?.sources !== false);
+    if (parts?.versions === false) return records;
     const versions = this.changeLog.versions(type, records.map((r) => r.key));
-    return records.map((r, i) => ({ ...r, version: versions[i] }));
+    // The records were built for this call alone: the version is set on them, not on copies.
+    for (let i = 0; i < records.length; i++) (records[i] as { version?: number }).version = versions[i];
+    return records;
   }
 }
