@@ -3,6 +3,8 @@
  * The `fieldtrail` executable (package.json bin → dist/src/cli.js). Kept tiny so that path stays
  * put; the command line itself is src/cli/, one file per command group.
  */
+// First: decides graphql-js's mode before anything loads it.
+import './cli/production-mode';
 import 'reflect-metadata';
 import { main, reportFailure } from './cli/main';
 
