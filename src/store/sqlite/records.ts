@@ -97,7 +97,7 @@ export class NodeRecords {
       case 'party': return rows.map((r) => partyFromRow(r, src(r)));
       case 'legalBasis': return rows.map((r) => legalBasisFromRow(r, src(r)));
       case 'flow': {
-        const lists = FLOW_LISTS.map((l) => this.q.pairs(SQL.flowList[l.prop], keys));
+        const lists = FLOW_LISTS.map((l) => this.q.orderedPairs(SQL.flowList[l.prop], keys));
         return rows.map((r) => {
           const k = r.key as string;
           const get = (i: number) => lists[i].get(k) ?? [];

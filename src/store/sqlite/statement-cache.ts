@@ -40,4 +40,27 @@ export class StatementCache {
     }
     return m;
   }
+
+  /**
+   * Runs `SELECT k, v, ordinal …` into k → [v, …] in ordinal order, whatever order the rows come
+   * in (rows in order, the usual case, are never sorted).
+   */
+  orderedPairs(sql: string, ...params: unknown[]): Map<string, string[]> {
+    const m = new Map<string, Array<[number, string]>>();
+    let inOrder = true;
+    for (const [k, v, ordinal] of this.raw(sql).all(...params) as Array<[string, string, number]>) {
+      const list = m.get(k);
+      if (!list) m.set(k, [[ordinal, v]]);
+      else {
+        if (list[list.length - 1][0] > ordinal) inOrder = false;
+        list.push([ordinal, v]);
+      }
+    }
+    const out = new Map<string, string[]>();
+    for (const [k, list] of m) {
+      if (!inOrder) list.sort((a, b) => a[0] - b[0]);
+      out.set(k, list.map((e) => e[1]));
+    }
+    return out;
+  }
 }
