@@ -11,6 +11,12 @@ import { main, reportFailure } from './cli/main';
 export { main };
 
 if (require.main === module) {
+  // `fieldtrail export | head -1`: the reader went away; that ends the command, quietly and
+  // successfully, as it does for other Unix tools (no stack trace, nothing half-reported).
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

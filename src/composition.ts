@@ -3,14 +3,27 @@
  * the store a configuration or URL names (schema brought up to date), and wires whole-store
  * operations (copy, restore) that need stores opened. The CLI calls it; nothing below it does.
  */
+import { existsSync } from 'node:fs';
 import type { Config } from './config';
+import { StoreUnavailableError } from './store/errors';
 import type { InventoryStore } from './store/inventory-store';
 import { openNeo4jStore } from './store/neo4j/connection';
 import { SqliteStore } from './store/sqlite/sqlite-store';
 import { copyInventory, type CopySummary } from './services/copy';
 
-export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'neo4j'>): Promise<InventoryStore> {
+/** What opening may do: a command that only reads must not leave an empty database behind. */
+export interface OpenOptions {
+  /** Refuse a SQLite file that does not exist yet, instead of creating it (default: create). */
+  mustExist?: boolean;
+}
+
+export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'neo4j'>, options: OpenOptions = {}): Promise<InventoryStore> {
   if (config.store === 'neo4j') return openNeo4jStore(config.neo4j);
+  if (options.mustExist && config.dbPath !== ':memory:' && !existsSync(config.dbPath)) {
+    throw new StoreUnavailableError(
+      `no database at ${config.dbPath} (nothing was created). \`fieldtrail import FILE --db ${config.dbPath}\` or \`fieldtrail serve --db ${config.dbPath}\` creates one.`,
+    );
+  }
   const store = new SqliteStore({ path: config.dbPath });
   try {
     await store.migrate();
@@ -26,7 +39,7 @@ export async function openStore(config: Pick<Config, 'store' | 'dbPath' | 'neo4j
  * or a Neo4j URI (`neo4j://`, `neo4j+s://`, `bolt://`, `bolt+s://`); Neo4j credentials come from
  * the URI's user info or NEO4J_USER / NEO4J_PASSWORD, the database from `?database=` or NEO4J_DATABASE.
  */
-export async function openStoreUrl(url: string, env: NodeJS.ProcessEnv): Promise<InventoryStore> {
+export async function openStoreUrl(url: string, env: NodeJS.ProcessEnv, options: OpenOptions = {}): Promise<InventoryStore> {
   if (/^(neo4j|bolt)(\+s|\+ssc)?:\/\//.test(url)) {
     const parsed = new URL(url);
     const user = decodeURIComponent(parsed.username) || env.NEO4J_USER;
@@ -39,12 +52,13 @@ export async function openStoreUrl(url: string, env: NodeJS.ProcessEnv): Promise
   }
   const path = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (!path) throw new Error(`"${url}" names no database file`);
-  return openStore({ store: 'sqlite', dbPath: path, neo4j: {} });
+  return openStore({ store: 'sqlite', dbPath: path, neo4j: {} }, options);
 }
 
 /** Opens both stores by URL, copies the whole inventory and verifies it, then closes both. */
 export async function copyStores(fromUrl: string, toUrl: string, env: NodeJS.ProcessEnv): Promise<CopySummary> {
-  const source = await openStoreUrl(fromUrl, env);
+  // The source is read, never created: a typo in --from must not copy an empty inventory.
+  const source = await openStoreUrl(fromUrl, env, { mustExist: true });
   try {
     const target = await openStoreUrl(toUrl, env);
     try {

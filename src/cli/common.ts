@@ -16,9 +16,13 @@ export function cliActor(): string {
   }
 }
 
-/** Opens the configured store for one command and closes it afterwards, whatever happens. */
-export async function withStore<T>(config: Config, use: (store: InventoryStore) => Promise<T>): Promise<T> {
-  const store = await openStore(config);
+/**
+ * Opens the configured store for one command and closes it afterwards, whatever happens. Only
+ * commands that write an inventory (`import`) may create a missing SQLite file: a read (`check`
+ * in a CI gate, `export`, a report) on a mistyped path fails, naming it, instead of finding nothing.
+ */
+export async function withStore<T>(config: Config, use: (store: InventoryStore) => Promise<T>, options: { mayCreate?: boolean } = {}): Promise<T> {
+  const store = await openStore(config, { mustExist: !options.mayCreate });
   try {
     return await use(store);
   } finally {

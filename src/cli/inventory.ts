@@ -16,7 +16,7 @@ export async function importManifest(config: Config, args: string[], replace: bo
     const summary = await new InventoryService(store).importManifest(readManifestFile(args[0]), replace ? 'REPLACE' : 'MERGE', { actor: cliActor() });
     const counts = Object.entries(summary.written).filter(([, n]) => n > 0).map(([t, n]) => `${n} ${t}`).join(', ');
     console.log(`imported ${args[0]} (${summary.mode}) into ${store.location}: ${counts || 'nothing'}${summary.removed ? `; removed ${summary.removed} nodes first` : ''}`);
-  });
+  }, { mayCreate: true });
   return 0;
 }
 

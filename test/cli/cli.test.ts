@@ -2,12 +2,13 @@
  * The command line as a user runs it: a real child process, a real database file.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { seedFiles } from '../../src/services/seeds';
 import { COMPILED_CLI } from '../support/compiled';
+import { syntheticInventory } from '../support/synthetic';
 
 const ROOT = join(__dirname, '..', '..');
 /** The compiled CLI (built once per run by jest's global setup). */
@@ -109,4 +110,57 @@ describe('serve', () => {
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
   });
+});
+
+describe('commands that read never create a database', () => {
+  const missing = () => join(mkdtempSync(join(tmpdir(), 'fieldtrail-missing-')), 'typo.db');
+
+  it.each([
+    ['check', []],
+    ['export', []],
+    ['report', ['ropa']],
+    ['migrate', []],
+    ['keys', ['list']],
+    ['graph', ['imei']],
+  ])('%s on a missing file fails, names the path and the command that creates one, and creates nothing', (command, args) => {
+    const db = missing();
+    const res = run([command, ...args, '--db', db]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`no database at ${db}`);
+    expect(res.stderr).toContain(`fieldtrail import FILE --db ${db}`);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('copy --from a missing file fails and creates neither file', () => {
+    const from = missing();
+    const to = join(dir, 'copy-target-never-made.db');
+    const res = run(['copy', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`no database at ${from}`);
+    expect(existsSync(from)).toBe(false);
+    expect(existsSync(to)).toBe(false);
+  });
+
+  it('import still creates the database it imports into', () => {
+    const db = missing();
+    expect(run(['import', seedFiles()[0], '--db', db]).code).toBe(0);
+    expect(existsSync(db)).toBe(true);
+  });
+});
+
+it('a closed pipe ends export quietly (fieldtrail export | head -1)', async () => {
+  const db = join(dir, 'piped.db');
+  // Megabytes of export, far more than a pipe buffers: the writer is still writing when the reader goes.
+  const manifest = join(dir, 'piped.json');
+  writeFileSync(manifest, JSON.stringify(syntheticInventory(3000)));
+  expect(run(['import', manifest, '--db', db]).code).toBe(0);
+  const child = spawn(process.execPath, [...CLI, 'export', '--db', db], { cwd: ROOT, env: process.env });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // Like `head -1`: read the first chunk, then close the read end.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
 });

@@ -13,6 +13,7 @@ import type { InventoryStore } from '../../src/store/inventory-store';
 import { expectNeo4jLeftEmpty, neo4jTestSettings } from '../support/neo4j';
 import { openTestStore, testStoreKinds } from '../support/stores';
 import { COMPILED_CLI } from '../support/compiled';
+import Database from 'better-sqlite3';
 
 const ROOT = join(__dirname, '..', '..');
 /** The compiled CLI (built once per run by jest's global setup). */
@@ -29,8 +30,9 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-it('migrate brings a new database file up to date, and is idempotent', () => {
+it('migrate brings an existing database file up to date, and is idempotent', () => {
   const db = join(dir, 'migrated.db');
+  new Database(db).close(); // an empty SQLite file, at schema version 0
   expect(run(['migrate', '--db', db]).stdout).toContain(`sqlite:${db} is up to date`);
   expect(run(['migrate', '--db', db]).code).toBe(0);
 });
