@@ -203,6 +203,42 @@ describeEachStore('reports', (storeKind) => {
     });
   });
 
+  describe('text a spreadsheet would run as a formula', () => {
+    const formulas = variant((i) => {
+      Object.assign(partyOf(i, 'vendor'), { name: '=1+2', nameZh: '@SUM(A1)', contact: '+86 10 1234' });
+    });
+    let formulaService: ComplianceService;
+    let formulaStore: InventoryStore | undefined;
+    beforeAll(async () => {
+      formulaStore = await openTestStore(storeKind);
+      await new InventoryService(formulaStore).importManifest(formulas, 'REPLACE');
+      formulaService = new ComplianceService(formulaStore, generated);
+    });
+    afterAll(() => formulaStore?.close());
+
+    it('CSV cells starting with = + - @ get a leading quote, and read back otherwise unchanged', async () => {
+      const rows = parseCsv((await formulaService.report({ kind: 'third-parties', format: 'csv' })).body as string);
+      const cells = rows.flat();
+      expect(cells).toContain("'@SUM(A1)");
+      expect(cells).toContain("'+86 10 1234");
+      expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    });
+
+    it('XLSX keeps them as text cells, formatted as text', async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await formulaService.report({ kind: 'third-parties', format: 'xlsx' })).body as unknown as ExcelJS.Buffer);
+      const found: ExcelJS.Cell[] = [];
+      wb.worksheets[0].eachRow((row) => row.eachCell((cell) => {
+        if (cell.value === '@SUM(A1)' || cell.value === '+86 10 1234') found.push(cell);
+      }));
+      expect(found.length).toBeGreaterThanOrEqual(2);
+      for (const cell of found) {
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.numFmt).toBe('@');
+      }
+    });
+  });
+
   describe('a clean inventory', () => {
     it('the compliant app renders a findings report that says there are none', async () => {
       const s = await openTestStore(storeKind);

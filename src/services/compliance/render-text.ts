@@ -118,8 +118,18 @@ export function renderHtml(report: Report): string {
 
 // ---- CSV -----------------------------------------------------------------------------------
 
+/**
+ * Text a spreadsheet would take for a formula when it opens a CSV: a leading `=`, `+`, `-`, `@`,
+ * tab or CR (OWASP "CSV injection"; a party named `=1+2` must stay a name).
+ */
+export function startsLikeFormula(value: string): boolean {
+  return /^[=+\-@\t\r]/.test(value);
+}
+
+/** Quoted where RFC 4180 needs it; formula-like text gets a leading `'`, which Excel shows as text. */
 function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = startsLikeFormula(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

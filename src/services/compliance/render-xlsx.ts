@@ -4,6 +4,7 @@
  * policy — what a DPO files with a regulator or hands to an auditor.
  */
 import ExcelJS from 'exceljs';
+import { startsLikeFormula } from './render-text';
 import type { Tabular } from './report-model';
 
 /** Excel's limit for a sheet name, and characters it refuses in one. */
@@ -19,7 +20,14 @@ export async function renderXlsx(t: Tabular, meta: { generatedAt: string }): Pro
 
   const sheet = wb.addWorksheet(SHEET_NAME(t.sheet), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = t.columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width ?? 24 }));
-  for (const row of t.rows) sheet.addRow(t.columns.map((_, i) => (row[i] ?? '').slice(0, MAX_CELL)));
+  for (const row of t.rows) {
+    const added = sheet.addRow(t.columns.map((_, i) => (row[i] ?? '').slice(0, MAX_CELL)));
+    // Cells are written as text, never as formulas; formula-like text is also formatted as text
+    // (`@`), so that editing the cell in Excel keeps it text instead of evaluating it.
+    added.eachCell((cell) => {
+      if (typeof cell.value === 'string' && startsLikeFormula(cell.value)) cell.numFmt = '@';
+    });
+  }
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8ECF0' } };
