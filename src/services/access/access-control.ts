@@ -63,6 +63,8 @@ export interface AccessControlOptions {
   limits?: Partial<CredentialLimits>;
   /** scrypt computations at once (default: half the cores, at least 2). */
   verificationSlots?: number;
+  /** Checks that may wait for a slot before new ones are answered AUTHENTICATION_BUSY (default 256). */
+  maxWaitingChecks?: number;
 }
 
 export class AccessControl {
@@ -86,7 +88,7 @@ export class AccessControl {
     this.limits = { ...DEFAULT_CREDENTIAL_LIMITS, ...options.limits };
     this.perKeyId = new FailureBudget(this.limits.failuresPerKeyId);
     this.perClient = new FailureBudget(this.limits.failuresPerAddress);
-    this.slots = new VerificationSlots(options.verificationSlots ?? Math.max(2, Math.floor(availableParallelism() / 2)));
+    this.slots = new VerificationSlots(options.verificationSlots ?? Math.max(2, Math.floor(availableParallelism() / 2)), options.maxWaitingChecks);
   }
 
   get oidcEnabled(): boolean {
