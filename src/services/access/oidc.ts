@@ -47,15 +47,15 @@ export class OidcVerifier {
         requiredClaims: ['exp', 'sub'],
       }));
     } catch (err) {
-      if (err instanceof errors.JWTExpired) return { refused: 'the SSO token has expired', retryable: false };
-      if (err instanceof errors.JWTClaimValidationFailed) return { refused: `the SSO token was refused: ${err.message}`, retryable: false };
-      if (err instanceof errors.JOSEError && !ISSUER_UNAVAILABLE.has(err.code)) return { refused: 'the SSO token is not a valid token signed by the issuer', retryable: false };
+      if (err instanceof errors.JWTExpired) return { refused: 'invalid or expired token: its "exp" has passed', retryable: false };
+      if (err instanceof errors.JWTClaimValidationFailed) return { refused: `invalid or expired token: ${err.message}`, retryable: false };
+      if (err instanceof errors.JOSEError && !ISSUER_UNAVAILABLE.has(err.code)) return { refused: 'invalid or expired token: not a JWT signed by the SSO issuer', retryable: false };
       return { refused: "the SSO issuer's signing keys could not be fetched; try again shortly", retryable: true };
     }
     // jose checks `iat` only together with a maximum age; a token issued in the future is forged or
     // comes from a badly skewed clock, and either way is refused.
     if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + this.toleranceSeconds) {
-      return { refused: 'the SSO token was refused: its "iat" (issued at) lies in the future', retryable: false };
+      return { refused: 'invalid or expired token: its "iat" (issued at) lies in the future', retryable: false };
     }
     const role = this.roleOf(payload[this.settings.roleClaim]);
     if (!role) return { refused: `the SSO token grants no FieldTrail role (claim "${this.settings.roleClaim}")`, retryable: false };
