@@ -36,7 +36,7 @@ export function isLoopback(address: string | undefined): boolean {
   return plain === '::1' || (isIP(plain) === 4 && plain.startsWith('127.')) || plain === 'localhost';
 }
 
-/** A verified API key's scrypt result is kept this long; whether the key is revoked is re-read far more often (keyRecheckMs). */
+/** A verified API key's scrypt result is kept this long; whether the key was revoked is re-read separately (keyRecheckMs). */
 const VERIFIED_KEY_MS = 10 * 60_000;
 /** A verified SSO token is kept this long, and never past its `exp`. */
 const VERIFIED_TOKEN_MS = 30_000;
