@@ -2,7 +2,7 @@
  * Configuration: environment variables, overridden by command-line flags.
  * Bad values fail start-up with a message naming the variable or flag.
  */
-import { isRole, type OidcSettings, type Role } from './domain/access';
+import { DEFAULT_CREDENTIAL_LIMITS, DEFAULT_OIDC_CLOCK_TOLERANCE_SECONDS, isRole, type CredentialLimits, type OidcSettings, type Role } from './domain/access';
 
 export type StoreKind = 'sqlite' | 'neo4j';
 
@@ -19,6 +19,8 @@ export interface Config {
   anonymousLoopback: boolean;
   /** Memory for cached answers to repeated read queries, in MB (0: off). */
   responseCacheMb: number;
+  /** Failed sign-in budgets and how soon a revoked key stops working. */
+  credentialLimits: CredentialLimits;
 }
 
 /** Documented in README: name, default, meaning. */
@@ -34,9 +36,13 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
   { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
   { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
+  { env: 'FIELDTRAIL_AUTH_FAILURES_PER_KEY', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerKeyId), meaning: 'failed sign-ins per minute with one API key id, from addresses that never signed in with it (`0`: no limit)' },
+  { env: 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress), meaning: 'failed sign-ins per minute from one client address (IPv6: one /64) (`0`: no limit)' },
+  { env: 'FIELDTRAIL_KEY_REVOCATION_SECONDS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.keyRecheckMs / 1000), meaning: 'a revoked API key stops working within this many seconds (`0`: its record is read on every request)' },
   { env: 'FIELDTRAIL_OIDC_ISSUER', flag: '', default: '', meaning: 'accept SSO tokens (JWT) from this OIDC issuer (`iss`)' },
   { env: 'FIELDTRAIL_OIDC_JWKS_URL', flag: '', default: '', meaning: "the issuer's JWKS URL (required with the issuer)" },
-  { env: 'FIELDTRAIL_OIDC_AUDIENCE', flag: '', default: '', meaning: 'required `aud` of tokens, if set' },
+  { env: 'FIELDTRAIL_OIDC_AUDIENCE', flag: '', default: '', meaning: 'the `aud` tokens must carry (required with the issuer)' },
+  { env: 'FIELDTRAIL_OIDC_CLOCK_TOLERANCE_SECONDS', flag: '', default: String(DEFAULT_OIDC_CLOCK_TOLERANCE_SECONDS), meaning: 'leeway for clock skew on `exp`, `nbf` and `iat`, in seconds (0–300)' },
   { env: 'FIELDTRAIL_OIDC_ROLE_CLAIM', flag: '', default: 'fieldtrail_role', meaning: 'claim holding the role (a string or a list, e.g. `groups`)' },
   { env: 'FIELDTRAIL_OIDC_ROLE_MAP', flag: '', default: '', meaning: 'claim values to roles, e.g. `privacy-dpo=viewer,privacy-eng=editor`' },
 ];
@@ -70,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (!!issuer !== !!jwksUrl) {
     throw new ConfigError('FIELDTRAIL_OIDC_ISSUER and FIELDTRAIL_OIDC_JWKS_URL go together: set both, or neither');
   }
+  const audience = env.FIELDTRAIL_OIDC_AUDIENCE || undefined;
+  if (issuer && !audience) {
+    throw new ConfigError('FIELDTRAIL_OIDC_AUDIENCE must be set with FIELDTRAIL_OIDC_ISSUER: the `aud` FieldTrail tokens carry, so tokens the issuer minted for other applications are refused');
+  }
+  const clockTolerance = wholeNumber(env, 'FIELDTRAIL_OIDC_CLOCK_TOLERANCE_SECONDS', DEFAULT_OIDC_CLOCK_TOLERANCE_SECONDS, 300, 'seconds');
   if (jwksUrl && !/^https?:\/\//.test(jwksUrl)) throw new ConfigError(`FIELDTRAIL_OIDC_JWKS_URL must be an http(s) URL, got "${jwksUrl}"`);
   const roleMap = parseRoleMap(env.FIELDTRAIL_OIDC_ROLE_MAP);
   const anonymousText = env.FIELDTRAIL_ANONYMOUS_LOOPBACK || 'true';
@@ -80,11 +91,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (!/^\d+$/.test(cacheText) || Number(cacheText) > 65_536) {
     throw new ConfigError(`FIELDTRAIL_RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 65536, got "${cacheText}"`);
   }
+  const credentialLimits: CredentialLimits = {
+    failuresPerKeyId: wholeNumber(env, 'FIELDTRAIL_AUTH_FAILURES_PER_KEY', DEFAULT_CREDENTIAL_LIMITS.failuresPerKeyId, 100_000, 'failed attempts per minute'),
+    failuresPerAddress: wholeNumber(env, 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress, 100_000, 'failed attempts per minute'),
+    keyRecheckMs: wholeNumber(env, 'FIELDTRAIL_KEY_REVOCATION_SECONDS', DEFAULT_CREDENTIAL_LIMITS.keyRecheckMs / 1000, 3600, 'seconds') * 1000,
+  };
   return {
     anonymousLoopback: anonymousText === 'true',
+    credentialLimits,
     responseCacheMb: Number(cacheText),
     oidc: issuer && jwksUrl
-      ? { issuer, jwksUrl, audience: env.FIELDTRAIL_OIDC_AUDIENCE || undefined, roleClaim: env.FIELDTRAIL_OIDC_ROLE_CLAIM || 'fieldtrail_role', roleMap }
+      ? { issuer, jwksUrl, audience: audience!, clockToleranceSeconds: clockTolerance, roleClaim: env.FIELDTRAIL_OIDC_ROLE_CLAIM || 'fieldtrail_role', roleMap }
       : null,
     port,
     host,
@@ -98,6 +115,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
       maxConnectionPoolSize: poolText ? Number(poolText) : undefined,
     },
   };
+}
+
+/** A whole-number setting from `0` to `max`, or its default when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number, unit: string): number {
+  const text = env[name] || undefined;
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || Number(text) > max) throw new ConfigError(`${name} must be a whole number of ${unit} from 0 to ${max}, got "${text}"`);
+  return Number(text);
 }
 
 /** Parses `claimValue=role,claimValue=role` (FIELDTRAIL_OIDC_ROLE_MAP). */

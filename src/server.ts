@@ -102,7 +102,8 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       actor = await access.actorFor(req.headers.authorization, req.socket.remoteAddress);
     } catch (err) {
       if (!(err instanceof AccessDenied)) throw err;
-      res.setHeader('www-authenticate', 'Bearer realm="fieldtrail"');
+      if (err.status === 401) res.setHeader('www-authenticate', 'Bearer realm="fieldtrail"');
+      if (err.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(err.retryAfterSeconds));
       return sendError(res, err.status, err.code, err.message);
     }
 

@@ -7,7 +7,8 @@ import { UsageError, withStore } from './common';
 export const KEYS_USAGE = `  keys create NAME --role viewer|editor|admin
                              create an API key; the secret is printed once and stored only hashed
   keys list                  list API keys (ids, names, roles, created, revoked; never secrets)
-  keys revoke ID             revoke an API key (servers stop accepting it within 30 s)
+  keys revoke ID             revoke an API key (running servers refuse it within
+                             FIELDTRAIL_KEY_REVOCATION_SECONDS, default 5 s)
 `;
 
 export async function keys(config: Config, args: string[], role: string | undefined): Promise<number> {

@@ -2,7 +2,7 @@
  * API keys: `ft_<id>_<secret>`. The id is public (it names the key in lists and audit entries);
  * the secret is shown once and kept only as a salted scrypt hash, compared in constant time.
  */
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import type { ApiKeyRecord, Role } from '../../domain/access';
 
 const scrypt = (secret: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
@@ -42,4 +42,21 @@ export async function secretMatches(token: string, record: ApiKeyRecord): Promis
   const expectedBytes = Buffer.from(expected, 'base64');
   const actual = await scrypt(m[2], Buffer.from(salt, 'base64'), expectedBytes.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem });
   return actual.length === expectedBytes.length && timingSafeEqual(actual, expectedBytes);
+}
+
+/**
+ * A stand-in record with the same scrypt cost as real keys, checked when the claimed id names no
+ * usable key, so a refusal takes as long whether or not the id exists. No known secret matches it.
+ */
+export function decoyRecord(id: string): ApiKeyRecord {
+  const salt = createHash('sha256').update('fieldtrail decoy salt').digest().subarray(0, 16);
+  const hash = createHash('sha256').update('fieldtrail decoy hash').digest();
+  return {
+    id,
+    name: '(no such key)',
+    role: 'viewer',
+    hash: `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${hash.toString('base64')}`,
+    createdAt: '1970-01-01T00:00:00.000Z',
+    revokedAt: null,
+  };
 }
