@@ -19,6 +19,8 @@ export interface Config {
   anonymousLoopback: boolean;
   /** Memory for cached answers to repeated read queries, in MB (0: off). */
   responseCacheMb: number;
+  /** Host names accepted besides loopback ones (DNS rebinding defence), lower-case. */
+  allowedHosts: string[];
 }
 
 /** Documented in README: name, default, meaning. */
@@ -33,6 +35,7 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
   { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
+  { env: 'FIELDTRAIL_ALLOWED_HOSTS', flag: '', default: '', meaning: 'host names a proxy forwards under, comma-separated (`fieldtrail.example.com`, `*.example.com`); besides loopback names, only these are answered (see docs/security.md)' },
   { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
   { env: 'FIELDTRAIL_OIDC_ISSUER', flag: '', default: '', meaning: 'accept SSO tokens (JWT) from this OIDC issuer (`iss`)' },
   { env: 'FIELDTRAIL_OIDC_JWKS_URL', flag: '', default: '', meaning: "the issuer's JWKS URL (required with the issuer)" },
@@ -80,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   if (!/^\d+$/.test(cacheText) || Number(cacheText) > 65_536) {
     throw new ConfigError(`FIELDTRAIL_RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 65536, got "${cacheText}"`);
   }
+  const allowedHosts = parseAllowedHosts(env.FIELDTRAIL_ALLOWED_HOSTS);
   return {
+    allowedHosts,
     anonymousLoopback: anonymousText === 'true',
     responseCacheMb: Number(cacheText),
     oidc: issuer && jwksUrl
@@ -98,6 +103,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
       maxConnectionPoolSize: poolText ? Number(poolText) : undefined,
     },
   };
+}
+
+/** Parses FIELDTRAIL_ALLOWED_HOSTS: names as a Host header carries them, without port or scheme. */
+function parseAllowedHosts(text: string | undefined): string[] {
+  const hosts: string[] = [];
+  for (const entry of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const name = entry.toLowerCase();
+    const plain = name.startsWith('*.') ? name.slice(2) : name;
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(plain) && !/^\[[0-9a-f:.]+\]$/.test(plain)) {
+      throw new ConfigError(`FIELDTRAIL_ALLOWED_HOSTS entry "${entry}" must be a host name such as fieldtrail.example.com or *.example.com (no scheme, port or path)`);
+    }
+    hosts.push(plain.startsWith('[') ? plain.slice(1, -1) : name);
+  }
+  return hosts;
 }
 
 /** Parses `claimValue=role,claimValue=role` (FIELDTRAIL_OIDC_ROLE_MAP). */
