@@ -6,6 +6,7 @@
  * from a browser gets a page that loads nothing.
  */
 import { request as httpRequest } from 'node:http';
+import { ConfigError, loadConfig } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server';
 import { AccessControl } from '../../src/services/access/access-control';
 import { newApiKey } from '../../src/services/access/api-keys';
@@ -189,6 +190,17 @@ describe('Host header (DNS rebinding)', () => {
     expect((await post('FieldTrail.Example.com:443', proxied.port)).status).toBe(200);
     expect((await post('evil.example', proxied.port)).status).toBe(421);
     expect((await post('fieldtrail.example.com')).status).toBe(421);
+  });
+});
+
+describe('FIELDTRAIL_ALLOWED_HOSTS', () => {
+  it('reads host names, and refuses an entry with a scheme or port naming the variable', () => {
+    expect(loadConfig({ FIELDTRAIL_ALLOWED_HOSTS: ' FieldTrail.Example.com , *.corp.example,' }).allowedHosts).toEqual(['fieldtrail.example.com', '*.corp.example']);
+    expect(loadConfig({}).allowedHosts).toEqual([]);
+    for (const bad of ['https://fieldtrail.example.com', 'fieldtrail.example.com:443', 'a b']) {
+      expect(() => loadConfig({ FIELDTRAIL_ALLOWED_HOSTS: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ FIELDTRAIL_ALLOWED_HOSTS: bad })).toThrow(`FIELDTRAIL_ALLOWED_HOSTS entry "${bad}" must be a host name`);
+    }
   });
 });
 
