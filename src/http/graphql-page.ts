@@ -1,7 +1,7 @@
 /**
- * What a browser gets at GET /graphql without a query: a short page saying how to reach the API,
- * instead of Apollo's default landing page (which loads its editor from a CDN). Plain HTML: no
- * script, no style, so the Content-Security-Policy has nothing to allow.
+ * What a browser gets at GET /graphql without a query: a short page saying how to reach the API
+ * and linking to the dashboard's own GraphiQL, instead of Apollo's default landing page (which
+ * loads its editor from a CDN). Plain HTML: no script, no style, nothing for the CSP to allow.
  */
 export const GRAPHQL_PAGE = `<!doctype html>
 <html lang="en">
@@ -15,8 +15,9 @@ export const GRAPHQL_PAGE = `<!doctype html>
 <code>Content-Type: application/json</code> and a body such as
 <code>{"query": "{ parties { key name } }"}</code>, or a <code>GET</code> with
 <code>?query=…</code> for queries.</p>
-<p>Any GraphQL client works (introspection is on): point it at this URL and send your API key as
-<code>Authorization: Bearer &lt;key&gt;</code>. The server serves no query editor of its own.</p>
+<p><a href="/graphiql">Open GraphiQL</a>, the query editor built into the dashboard. Any other
+GraphQL client works too (introspection is on): point it at this URL and send your API key as
+<code>Authorization: Bearer &lt;key&gt;</code>.</p>
 <pre>curl -s http://localhost:4000/graphql -H 'content-type: application/json' \\
   -d '{"query":"{ parties { key name } }"}'</pre>
 <p><a href="/">Open the dashboard</a></p>

@@ -6,13 +6,16 @@ import type { ServerResponse } from 'node:http';
 
 /**
  * Only this server's own files: no inline script or style element, no eval, no plugins, no
- * framing, forms and fetches to this origin only. The dashboard sets styles through the DOM
+ * framing, forms and fetches to this origin only (images and fonts may also be data: URLs). The dashboard sets styles through the DOM
  * (CSSOM), which `style-src 'self'` allows.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
+  // GraphiQL's stylesheet carries its fonts and a few icons as data: URLs; neither can run code.
+  "img-src 'self' data:",
+  "font-src 'self' data:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
