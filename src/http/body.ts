@@ -22,7 +22,7 @@ export function readBodyBytes(req: IncomingMessage, limit: number): Promise<Buff
   });
 }
 
-/** The bytes as text, or null when they are not valid UTF-8. A leading BOM is kept (JSON.parse then refuses it). */
+/** The bytes as text, or null when they are not valid UTF-8. A leading BOM is dropped, as JSON (RFC 8259) allows. */
 export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
     return strictUtf8.decode(bytes);
