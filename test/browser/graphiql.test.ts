@@ -25,9 +25,12 @@ it('opens GraphiQL from the header, runs a query from the URL and shows the API 
   page.on('request', onRequest);
   try {
     const query = '{ party(key: "umeng") { key name country } }';
+    // GraphiQL ignores "run" until its editors exist and it has read the schema (introspection).
+    const introspected = page.waitForResponse((r) => r.url() === `${base}/graphql` && (r.request().postData() ?? '').includes('IntrospectionQuery'));
     const document = await page.goto(`${base}/graphiql?query=${encodeURIComponent(query)}`);
     expect(document?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
-    await page.locator('.graphiql-container').waitFor();
+    expect((await introspected).status()).toBe(200);
+    await waitForExpression(page, `(document.querySelector('.graphiql-query-editor .CodeMirror')?.textContent ?? '').includes('party(key: "umeng")')`);
     await page.locator('.graphiql-execute-button').click();
     const expected = await askApi<{ party: { key: string; name: string; country: string } }>(app, query);
     await waitForExpression(page, `(document.querySelector('.result-window')?.textContent ?? '').includes(${JSON.stringify(expected.party.name)})`);
