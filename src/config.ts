@@ -21,6 +21,8 @@ export interface Config {
   responseCacheMb: number;
   /** Failed sign-in budgets and how soon a revoked key stops working. */
   credentialLimits: CredentialLimits;
+  /** Host names accepted besides loopback ones (DNS rebinding defence), lower-case. */
+  allowedHosts: string[];
 }
 
 /** Documented in README: name, default, meaning. */
@@ -35,6 +37,7 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'NEO4J_DATABASE', flag: '', default: 'the server default', meaning: 'Neo4j database name' },
   { env: 'NEO4J_MAX_POOL_SIZE', flag: '', default: '100', meaning: 'connections per FieldTrail process' },
   { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
+  { env: 'FIELDTRAIL_ALLOWED_HOSTS', flag: '', default: '', meaning: 'host names a proxy forwards under, comma-separated (`fieldtrail.example.com`, `*.example.com`); besides loopback names, only these are answered (see docs/security.md)' },
   { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_KEY', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerKeyId), meaning: 'failed sign-ins per minute with one API key id, from addresses that never signed in with it (`0`: no limit)' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress), meaning: 'failed sign-ins per minute from one client address (IPv6: one /64) (`0`: no limit)' },
@@ -96,7 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
     failuresPerAddress: wholeNumber(env, 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress, 100_000, 'failed attempts per minute'),
     keyRecheckMs: wholeNumber(env, 'FIELDTRAIL_KEY_REVOCATION_SECONDS', DEFAULT_CREDENTIAL_LIMITS.keyRecheckMs / 1000, 3600, 'seconds') * 1000,
   };
+  const allowedHosts = parseAllowedHosts(env.FIELDTRAIL_ALLOWED_HOSTS);
   return {
+    allowedHosts,
     anonymousLoopback: anonymousText === 'true',
     credentialLimits,
     responseCacheMb: Number(cacheText),
@@ -123,6 +128,20 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) > max) throw new ConfigError(`${name} must be a whole number of ${unit} from 0 to ${max}, got "${text}"`);
   return Number(text);
+}
+
+/** Parses FIELDTRAIL_ALLOWED_HOSTS: names as a Host header carries them, without port or scheme. */
+function parseAllowedHosts(text: string | undefined): string[] {
+  const hosts: string[] = [];
+  for (const entry of (text ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const name = entry.toLowerCase();
+    const plain = name.startsWith('*.') ? name.slice(2) : name;
+    if (!/^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(plain) && !/^\[[0-9a-f:.]+\]$/.test(plain)) {
+      throw new ConfigError(`FIELDTRAIL_ALLOWED_HOSTS entry "${entry}" must be a host name such as fieldtrail.example.com or *.example.com (no scheme, port or path)`);
+    }
+    hosts.push(plain.startsWith('[') ? plain.slice(1, -1) : name);
+  }
+  return hosts;
 }
 
 /** Parses `claimValue=role,claimValue=role` (FIELDTRAIL_OIDC_ROLE_MAP). */

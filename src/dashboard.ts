@@ -29,6 +29,7 @@ export const DASHBOARD_ROUTES: readonly RegExp[] = [
   /^\/parties\/?$/,
   /^\/findings\/?$/,
   /^\/reports\/?$/,
+  /^\/graphiql\/?$/,
 ];
 
 export function dashboardDir(): string {

@@ -4,21 +4,32 @@
  *
  * Every request is authenticated first (API key, SSO token, or anonymous read-only on loopback),
  * then bounded: body size by role, query shape by graphql-armor, time by a per-request timeout.
+ * Before any of that, the HTTP layer sets security headers on every answer, refuses foreign Host
+ * names where a rebound browser could send them, and refuses bodies that are not UTF-8.
  */
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { roleAtLeast, type Actor } from './domain/access';
 import { serveDashboard } from './dashboard';
 import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
-import { armorProtection } from './graphql/limits';
+import { armorProtection, QUERY_LIMITS } from './graphql/limits';
+import { noSubscriptionsRule } from './graphql/operation-rules';
 import { answerCacheablePlugin, CACHE_HEADER, cacheKey, DEFAULT_RESPONSE_CACHE_MB, ResponseCache } from './graphql/response-cache';
 import { readPartsPlugin } from './graphql/read-parts';
 import { fieldTrailSchema } from './graphql/schema';
 import { AccessControl, AccessDenied } from './services/access/access-control';
 import type { InventoryStore } from './store/inventory-store';
+import { decodeUtf8, firstInvalidUtf8Offset, readBodyBytes, refuseQueryString } from './http/body';
+import { GRAPHQL_PAGE, wantsGraphQLPage } from './http/graphql-page';
+import { refuseHost, type HostPolicy } from './http/host-check';
+import { setSecurityHeaders } from './http/security-headers';
 
 /** Bodies anyone may send: queries are small. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -47,6 +58,8 @@ export interface ServeOptions {
   logError?: (err: unknown) => void;
   /** Memory for whole answers to repeated read queries, in MB (default 64; 0 turns the cache off). */
   responseCacheMb?: number;
+  /** Host names accepted besides loopback ones (FIELDTRAIL_ALLOWED_HOSTS), e.g. a proxy's public name. */
+  allowedHosts?: readonly string[];
 }
 
 export async function startServer(store: InventoryStore, options: ServeOptions): Promise<RunningServer> {
@@ -60,6 +73,10 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
   const apollo = new ApolloServer<RequestContext>({
     schema: await fieldTrailSchema(),
     formatError: (formatted, error) => formatError(formatted, error, logError),
+    // The token limit is enforced by graphql-js's own parser, inside Apollo's parse step, so a
+    // document over it is a 400 parse failure like any syntax error (graphql-armor's version
+    // parses again in a plugin hook, where any syntax error became a 500).
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
@@ -72,14 +89,19 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       // switched off explicitly so neither adds work to every resolved field.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      // Apollo's landing page loads its editor from a CDN; GET /graphql from a browser gets
+      // graphql-page.ts instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
-    validationRules: [...armor.validationRules],
+    validationRules: [...armor.validationRules, noSubscriptionsRule],
     allowBatchedHttpRequests: false,
   });
   await apollo.start();
   let stopping = false;
+  const hostPolicy: HostPolicy = { boundTo: options.host, allowedHosts: (options.allowedHosts ?? []).map((h) => h.toLowerCase()) };
 
   const http = createServer((req, res) => {
+    setSecurityHeaders(res);
     handle(req, res).catch((err) => {
       logError(err);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -90,12 +112,20 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // Health checks stay reachable for orchestrators, which probe by IP; they reveal no inventory.
     if (url.pathname === '/healthz') return health(res, store, 'live');
     if (url.pathname === '/readyz') return stopping ? sendJson(res, 503, { status: 'stopping', store: store.kind }) : health(res, store, 'ready');
+    const hostRefused = refuseHost(hostPolicy, req.headers.host, req.socket.remoteAddress);
+    if (hostRefused) return sendError(res, 421, 'HOST_NOT_ALLOWED', hostRefused);
     if (url.pathname !== '/graphql') {
       if (await serveDashboard(req, res, url.pathname)) return;
       return send(res, 404, 'text/plain; charset=utf-8', 'Not found. The GraphQL endpoint is /graphql.\n');
     }
+    if (wantsGraphQLPage(req.method, req.headers.accept, url.search)) {
+      return send(res, 200, 'text/html; charset=utf-8', req.method === 'HEAD' ? '' : GRAPHQL_PAGE);
+    }
+    const searchRefused = refuseQueryString(url.search);
+    if (searchRefused) return sendError(res, 400, 'BAD_REQUEST', searchRefused);
 
     let actor: Actor;
     try {
@@ -116,8 +146,10 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     let cached: { mark: string; key: string } | null = null;
     if (req.method === 'POST') {
       const limit = roleAtLeast(actor.role, 'editor') ? MAX_EDITOR_BODY_BYTES : MAX_BODY_BYTES;
-      const text = await readBody(req, limit);
-      if (text === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
+      const raw = await readBodyBytes(req, limit);
+      if (raw === null) return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limit} bytes${limit === MAX_BODY_BYTES ? ' (editors may send up to 50 MB)' : ''}`);
+      const text = decodeUtf8(raw);
+      if (text === null) return sendError(res, 400, 'BAD_REQUEST', `request body is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(raw)}); nothing was read from it`);
       const contentType = headers.get('content-type') ?? '';
       if (contentType.includes('application/json')) {
         // Looked up before parsing: a repeated question costs a map lookup, not a GraphQL execution.
@@ -219,20 +251,4 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 /** Errors outside GraphQL execution still use the GraphQL response shape and a stable code. */
 function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-}
-
-/** Reads the body, or null once it grows past `limit` (the rest is drained, not kept). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = false;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }

@@ -26,7 +26,8 @@ function layerOf(file: string): Layer | null {
   if (file.startsWith('src/store/neo4j/')) return 'neo4j';
   if (file.startsWith('src/services/')) return 'services';
   if (file.startsWith('src/graphql/')) return 'graphql';
-  if (file === 'src/server.ts' || file === 'src/dashboard.ts') return 'server';
+  // src/http/: the HTTP layer's helpers (headers, Host check, body decoding) that server.ts uses.
+  if (file === 'src/server.ts' || file === 'src/dashboard.ts' || file.startsWith('src/http/')) return 'server';
   if (file === 'src/config.ts') return 'config';
   // The composition root: opening stores by kind or URL, copy and restore between them.
   if (file === 'src/composition.ts') return 'composition';

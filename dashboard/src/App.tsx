@@ -4,7 +4,7 @@
  * Pages are listed once in NAV; a new one is one entry here, one route in router.tsx and one
  * pattern in src/dashboard.ts (DASHBOARD_ROUTES).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useQuery } from './api';
 import { useAuth } from './auth';
 import { AuthStatus, SignInPanel } from './components/SignIn';
@@ -17,6 +17,9 @@ import { OverviewPage } from './pages/OverviewPage';
 import { PartiesPage } from './pages/PartiesPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { Link, parseRoute, useLocation, type Route } from './router';
+
+// The query editor is large (CodeMirror, graphql-js): its own chunk, loaded when opened.
+const GraphiQLPage = lazy(() => import('./pages/GraphiQLPage'));
 
 const NAV: Array<{ to: string; label: MessageKey; active: (r: Route) => boolean }> = [
   { to: '/', label: 'nav.overview', active: (r) => r.name === 'overview' },
@@ -66,9 +69,9 @@ export function App() {
                 {lang === 'EN' && doc.titleEn ? doc.titleEn : doc.title} · {doc.updatedAt}
               </span>
             )}
-            <a className="nav-link subtle" href="/graphql" target="_blank" rel="noreferrer">
+            <Link to="/graphiql" className={`nav-link subtle${route.name === 'graphiql' ? ' active' : ''}`} aria-current={route.name === 'graphiql' ? 'page' : undefined}>
               {t('nav.api')}
-            </a>
+            </Link>
             <AuthStatus onSignIn={() => setAskSignIn(true)} />
             <button
               type="button"
@@ -82,7 +85,7 @@ export function App() {
           </div>
         </div>
       </header>
-      <main className={`main${route.name === 'field' && !signingIn ? ' main-wide' : ''}`}>
+      <main className={`main${(route.name === 'field' || route.name === 'graphiql') && !signingIn ? ' main-wide' : ''}`}>
         {signingIn && <SignInPanel onCancel={auth.required ? undefined : () => setAskSignIn(false)} />}
         {!signingIn && route.name === 'overview' && <OverviewPage />}
         {!signingIn && route.name === 'fields' && <FieldsPage />}
@@ -90,6 +93,11 @@ export function App() {
         {!signingIn && route.name === 'parties' && <PartiesPage />}
         {!signingIn && route.name === 'findings' && <FindingsPage />}
         {!signingIn && route.name === 'reports' && <ReportsPage />}
+        {!signingIn && route.name === 'graphiql' && (
+          <Suspense fallback={<div className="card">GraphiQL…</div>}>
+            <GraphiQLPage />
+          </Suspense>
+        )}
         {!signingIn && route.name === 'not-found' && (
           <div className="card empty-page">
             <h1>{t('notFound.title')}</h1>

@@ -11,6 +11,7 @@ export type Route =
   | { name: 'parties' }
   | { name: 'findings' }
   | { name: 'reports' }
+  | { name: 'graphiql' }
   | { name: 'not-found' };
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +28,7 @@ export function parseRoute(pathname: string): Route {
   if (parts[0] === 'parties' && parts.length === 1) return { name: 'parties' };
   if (parts[0] === 'findings' && parts.length === 1) return { name: 'findings' };
   if (parts[0] === 'reports' && parts.length === 1) return { name: 'reports' };
+  if (parts[0] === 'graphiql' && parts.length === 1) return { name: 'graphiql' };
   return { name: 'not-found' };
 }
 

@@ -1,7 +1,7 @@
 /**
  * A fast path for `parseManifest` on large manifests that are valid. It checks the rules of the
  * zod schemas in manifest.ts by hand and builds the object zod would build (same keys in the same
- * order, defaults filled, text trimmed, fresh arrays): 1 s instead of 3.1–3.5 s at 500,000 flows.
+ * order, defaults filled, fresh arrays): 1 s instead of 3.1–3.5 s at 500,000 flows.
  *
  * It never decides that a manifest is invalid: a node it does not accept (or is unsure about) is
  * parsed by its zod schema instead, and if zod rejects it, `fastParseManifest` gives up so the
@@ -15,6 +15,8 @@ import {
   ISO_DURATION_PATTERN,
   KEY_PATTERN,
   MANIFEST_VERSION,
+  isBlank,
+  isInvisibleSpace,
   categorySchema,
   fieldSchema,
   flowSchema,
@@ -105,13 +107,20 @@ function key(v: unknown): string {
   return v;
 }
 
-/** `text(max)`: trimmed, not empty, at most `max` long. zod counts code points; UTF-16 units
- * are never fewer, so a string within `max` units is within `max` code points (longer: unsure). */
+/** `text(max)`: not empty, no invisible space at either end, at most `max` long. zod counts code
+ * points; UTF-16 units are never fewer, so a string within `max` units is within `max` code
+ * points (longer: unsure). */
 function text(v: unknown, max: number): string {
-  if (typeof v !== 'string') throw UNSURE;
-  const t = v.trim();
-  if (t.length === 0 || t.length > max) throw UNSURE;
-  return t;
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) throw UNSURE;
+  if (isInvisibleSpace(v.charCodeAt(0)) || isInvisibleSpace(v.charCodeAt(v.length - 1))) throw UNSURE;
+  return v;
+}
+
+/** `prose(max)`: kept as is, not empty, not only white space, at most `max` long. */
+function prose(v: unknown, max: number): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > max) throw UNSURE;
+  if (isInvisibleSpace(v.charCodeAt(0)) && isBlank(v)) throw UNSURE;
+  return v;
 }
 
 function matching(v: unknown, pattern: RegExp): string {
@@ -193,6 +202,13 @@ function optText(o: Obj, out: Obj, k: string, max: number): void {
   } else out[k] = v === null ? null : text(v, max);
 }
 
+function optProse(o: Obj, out: Obj, k: string, max: number): void {
+  const v = o[k];
+  if (v === undefined) {
+    if (k in o) out[k] = undefined;
+  } else out[k] = v === null ? null : prose(v, max);
+}
+
 function optMatching(o: Obj, out: Obj, k: string, pattern: RegExp): void {
   const v = o[k];
   if (v === undefined) {
@@ -229,7 +245,7 @@ function nodeBase(o: Obj, nameRequired: boolean): Obj {
   if (nameRequired) out.name = text(o.name, 300);
   else optText(o, out, 'name', 300);
   optText(o, out, 'nameZh', 300);
-  optText(o, out, 'description', 20_000);
+  optProse(o, out, 'description', 20_000);
   out.sources = citations(o.sources);
   return out;
 }
@@ -294,7 +310,7 @@ function legalBasis(v: unknown): LegalBasis {
 
 function retention(v: unknown): Retention {
   const o = strictObject(v, RETENTION_KEYS);
-  const out: Obj = { description: text(o.description, 5000) };
+  const out: Obj = { description: prose(o.description, 5000) };
   optMatching(o, out, 'minimum', ISO_DURATION_PATTERN);
   optMatching(o, out, 'maximum', ISO_DURATION_PATTERN);
   return out as Retention;

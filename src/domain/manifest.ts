@@ -25,7 +25,50 @@ export const ISO_DURATION_PATTERN =
   /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/;
 
 const key = z.string().regex(KEY_PATTERN, 'must be an ASCII key: letters, digits, . _ : - (max 200), starting with a letter or digit');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * Characters nobody sees at either end of a text: what String.prototype.trim removes (white
+ * space, line breaks, NBSP, ideographic space, BOM) plus the zero-width space. Text is stored
+ * exactly as sent, so such text is refused with the character named rather than trimmed.
+ */
+export function isInvisibleSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+const SPACE_NAMES: Record<number, string> = {
+  0x09: 'tab', 0x0a: 'line feed', 0x0d: 'carriage return', 0x20: 'space', 0xa0: 'no-break space',
+  0x200b: 'zero-width space', 0x3000: 'ideographic space', 0xfeff: 'byte order mark',
+};
+
+function describeSpace(code: number): string {
+  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  return SPACE_NAMES[code] ? `${hex} ${SPACE_NAMES[code]}` : hex;
+}
+
+/** Single-line text (names, titles, articles): not empty, no invisible space at either end. */
+const text = (max: number) =>
+  z.string().min(1, 'must not be empty').max(max).superRefine((s, ctx) => {
+    if (s.length === 0) return;
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(s.length - 1);
+    const found = isInvisibleSpace(first) ? first : isInvisibleSpace(last) ? last : null;
+    if (found !== null) ctx.addIssue({ code: 'custom', message: `must not start or end with white space (found ${describeSpace(found)})` });
+  });
+
+/** Multi-line free text (descriptions, clause text): kept exactly, line breaks and indentation included; not blank. */
+const prose = (max: number) =>
+  z.string().max(max).superRefine((s, ctx) => {
+    if (s.length === 0) ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+    else if (isBlank(s)) ctx.addIssue({ code: 'custom', message: 'must not be only white space' });
+  });
+
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isInvisibleSpace(s.charCodeAt(i))) return false;
+  return true;
+}
 const citation = z
   .string()
   .regex(CLAUSE_CITATION_PATTERN, 'must cite a clause as "<documentKey>#<ref>"');
@@ -37,14 +80,14 @@ const nodeBase = {
   key,
   name: text(300),
   nameZh: text(300).nullish(),
-  description: text(20_000).nullish(),
+  description: prose(20_000).nullish(),
   sources: z.array(citation).max(500).default([]),
 };
 
 export const clauseSchema = z.strictObject({
-  ref: text(100).regex(/^\S.*$/, 'must not start with white space'),
+  ref: text(100).regex(/^[^\n\r\u2028\u2029]*$/, 'must be a single line'),
   title: text(300).nullish(),
-  text: text(100_000),
+  text: prose(100_000),
 });
 
 export const documentSchema = z.strictObject({
@@ -104,7 +147,7 @@ export const legalBasisSchema = z.strictObject({
 
 export const retentionSchema = z
   .strictObject({
-    description: text(5000),
+    description: prose(5000),
     minimum: duration.nullish(),
     maximum: duration.nullish(),
   });

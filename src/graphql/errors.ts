@@ -39,7 +39,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const limit = LIMIT_CODES.find(([pattern]) => pattern.test(formatted.message));
   if (limit) {
-    return { ...base, message: formatted.message.replace(/^Syntax Error: /, ''), extensions: { code: limit[1] } };
+    // graphql-js words its token limit "more that N tokens"; the message is shown to users.
+    const message = formatted.message.replace(/^Syntax Error: /, '').replace(/ more that (\d+) tokens/, ' more than $1 tokens');
+    return { ...base, message, extensions: { code: limit[1] } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {

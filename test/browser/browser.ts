@@ -27,6 +27,20 @@ export function ensureDashboardBuilt(): void {
   buildPart(ROOT, DASHBOARD);
 }
 
+/**
+ * Waits until `expression` is true in the page. Polls with page.evaluate, which Chromium runs for
+ * the DevTools protocol, because page.waitForFunction evals its predicate inside the page and the
+ * dashboard's Content-Security-Policy (script-src 'self', no 'unsafe-eval') refuses that.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await page.evaluate(`!!(${expression})`)) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export interface BrowserSession {
   context: BrowserContext;
   page: Page;

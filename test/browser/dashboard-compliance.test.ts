@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, type BrowserSession, type SeededDashboard } from './browser';
+import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, waitForExpression, type BrowserSession, type SeededDashboard } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -88,7 +88,7 @@ it('findings: filter to HIGH and to a rule, read a real finding with the clauses
   await page.getByTestId('findings-list').waitFor();
   await page.getByTestId('severity-HIGH').click();
   await page.waitForURL(/severity=HIGH/);
-  await page.waitForFunction(`[...document.querySelectorAll('[data-testid="findings-list"] > article')].every((a) => a.dataset.severity === 'HIGH')`);
+  await waitForExpression(page, `[...document.querySelectorAll('[data-testid="findings-list"] > article')].every((a) => a.dataset.severity === 'HIGH')`);
   const cards = page.getByTestId('findings-list').locator(':scope > article');
   expect(await cards.count()).toBe(high.nodes.length);
   expect(await page.getByTestId('severity-HIGH').textContent()).toContain(String(high.nodes.length));
@@ -114,7 +114,7 @@ it('findings: filter to HIGH and to a rule, read a real finding with the clauses
   await page.waitForURL(/rule=provision-without-separate-consent/);
   const { rule } = await api<{ rule: { nodes: Array<{ id: string; severity: string }> } }>('{ rule: findings(filter: { rules: ["provision-without-separate-consent"] }) { nodes { id severity } } }');
   const ruleHigh = rule.nodes.filter((n) => n.severity === 'HIGH').map((n) => n.id);
-  await page.waitForFunction(`document.querySelectorAll('[data-testid="findings-list"] > article').length === ${ruleHigh.length}`);
+  await waitForExpression(page, `document.querySelectorAll('[data-testid="findings-list"] > article').length === ${ruleHigh.length}`);
   const ruleCards = await page.getByTestId('findings-list').locator(':scope > article').all();
   expect(await Promise.all(ruleCards.map((c) => c.getAttribute('data-testid')))).toEqual(ruleHigh.map((id) => `finding-${id}`));
 

@@ -9,7 +9,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { TestApp } from '../support/app';
-import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, type BrowserSession, type SeededDashboard } from './browser';
+import { askApi, closeSeededDashboard, openSeededDashboard, resetBetweenTests, waitForExpression, type BrowserSession, type SeededDashboard } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -28,7 +28,7 @@ async function shot(name: string): Promise<void> {
 const CY = `document.querySelector('[data-testid="lineage-canvas"]')._cyreg.cy`;
 
 async function diagramNodes(): Promise<Array<{ id: string; label: string; visible: boolean }>> {
-  await page.waitForFunction(`(() => { const c = document.querySelector('[data-testid="lineage-canvas"]'); return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; })()`);
+  await waitForExpression(page, `(() => { const c = document.querySelector('[data-testid="lineage-canvas"]'); return c && c._cyreg && c._cyreg.cy && c._cyreg.cy.nodes().length > 0; })()`);
   return page.evaluate(`(() => {
     const cy = ${CY};
     const w = cy.width(), h = cy.height();
@@ -113,7 +113,7 @@ it('search "IMEI", open the field, see 友盟+ and 北京流体 in the diagram, 
   await page.waitForURL(/q=IMEI/);
   const row = page.getByTestId('field-row-imei');
   await row.waitFor();
-  await page.waitForFunction(`document.querySelectorAll('[data-testid="fields-table"] tbody tr').length === 1`);
+  await waitForExpression(page, `document.querySelectorAll('[data-testid="fields-table"] tbody tr').length === 1`);
   await shot('dashboard-fields-search');
   await row.click();
   await page.waitForURL(/\/fields\/imei$/);
@@ -169,14 +169,14 @@ it('fields: paginates through the connection and filters like the API', async ()
   const first = await page.locator('[data-testid="fields-table"] tbody tr').first().getAttribute('data-testid');
   await page.getByTestId('page-next').click();
   await page.waitForURL(/cursors=/);
-  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 26–')`);
+  await waitForExpression(page, `document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 26–')`);
   expect(await page.locator('[data-testid="fields-table"] tbody tr').first().getAttribute('data-testid')).not.toBe(first);
   await page.getByTestId('page-prev').click();
-  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 1–25')`);
+  await waitForExpression(page, `document.querySelector('[data-testid="fields-range"]').textContent.startsWith('第 1–25')`);
 
   await page.getByTestId('filter-sensitive').selectOption('true');
   await page.getByTestId('filter-recipient').selectOption('umeng');
-  await page.waitForFunction(`document.querySelector('[data-testid="fields-range"]').textContent.endsWith('共 ${sensitive.totalCount} 项')`);
+  await waitForExpression(page, `document.querySelector('[data-testid="fields-range"]').textContent.endsWith('共 ${sensitive.totalCount} 项')`);
   expect(await page.locator('[data-testid="fields-table"] tbody tr').count()).toBe(sensitive.totalCount);
   expect(await page.locator('[data-testid="fields-table"] tbody tr .badge-sensitive').count()).toBe(sensitive.totalCount);
 });
@@ -189,7 +189,7 @@ it('field page: direction, depth and truncation, collapsed fan-outs that expand'
   await page.waitForURL(/direction=UPSTREAM/);
   await page.getByTestId('depth').fill('8');
   await page.waitForURL(/depth=8/);
-  await page.waitForFunction(`!document.querySelector('[data-testid="truncated-banner"]')`);
+  await waitForExpression(page, `!document.querySelector('[data-testid="truncated-banner"]')`);
   const upstream = await diagramNodes();
   // Upstream from where the number ends up, back to where it came from: the user and the carriers.
   expect(upstream.map((n) => n.id)).toEqual(expect.arrayContaining(['user', 'carriers', 'jinquan-servers']));
@@ -207,7 +207,7 @@ it('field page: direction, depth and truncation, collapsed fan-outs that expand'
     return { x: box.left + p.x, y: box.top + p.y };
   })()`);
   await page.mouse.click(point.x, point.y);
-  await page.waitForFunction(`${CY}.getElementById(${JSON.stringify(group!.id)}).empty()`);
+  await waitForExpression(page, `${CY}.getElementById(${JSON.stringify(group!.id)}).empty()`);
   const expanded = await diagramNodes();
   expect(expanded.length).toBeGreaterThan(collapsed.length);
 });

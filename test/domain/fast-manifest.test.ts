@@ -386,4 +386,4 @@ describe('fast manifest parser', () => {
   });
 });
 
-const SCHEMA_HASH = 'f130534026e0aa23dbaa4b0931af3ee31061e59f61ba1d017fe7e8e9aad5a4ed';
+const SCHEMA_HASH = '7dce6b2d416d87d6fed9a053dd02b54db5f2a561d7976ae0ff938c12a558546a';

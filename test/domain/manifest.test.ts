@@ -66,8 +66,9 @@ describe('validateManifest: valid manifests', () => {
     expect(m.flows[0]).toMatchObject({ fields: [], purposes: [], legalBases: [], permissions: [], sources: [], deidentified: false });
   });
 
-  test('text is trimmed', () => {
-    expect(validateManifest(patched('purposes', { name: '  Newsletter \n' })).purposes[0].name).toBe('Newsletter');
+  test('multi-line text is kept exactly, line breaks and indentation included', () => {
+    const description = '  Sent weekly:\n  - news\n';
+    expect(validateManifest(patched('purposes', { description })).purposes[0].description).toBe(description);
   });
 
   test.each(['P6M', 'P3Y', 'P30D', 'P2W', 'PT12H', 'P1Y2M10DT2H30M', 'PT0.5S'])('the ISO-8601 duration %s is accepted', (maximum) => {
@@ -117,7 +118,11 @@ describe('validateManifest: each problem named with its path', () => {
     ['impossible date', patched('documents', { updatedAt: '2024-13-01' }), problem('documents[0].updatedAt', /YYYY-MM-DD/)],
     ['country name instead of code', patched('parties', { country: 'China' }), problem('parties[0].country', /ISO 3166-1/)],
     ['key with a space', patched('permissions', { key: 'READ CONTACTS' }), problem('permissions[0].key', /ASCII key/)],
-    ['blank name', patched('purposes', { name: '   ' }), problem('purposes[0].name', 'must not be empty')],
+    ['blank name', patched('purposes', { name: '   ' }), problem('purposes[0].name', 'must not start or end with white space (found U+0020 space)')],
+    ['name with a trailing no-break space', patched('parties', { name: 'Umeng\u00a0' }), problem('parties[0].name', 'must not start or end with white space (found U+00A0 no-break space)')],
+    ['title with a leading byte order mark', { ...tinyInventoryInput(), documents: [{ key: 'd', title: '\ufeffPolicy', updatedAt: '2024-01-01', effectiveAt: '2024-01-01' }] }, problem('documents[0].title', /found U\+FEFF byte order mark/)],
+    ['SDK package with a trailing ideographic space', patched('parties', { sdkPackages: ['com.umeng\u3000'] }), problem('parties[0].sdkPackages[0]', /found U\+3000 ideographic space/)],
+    ['description of white space only', patched('purposes', { description: ' \n\u00a0' }), problem('purposes[0].description', 'must not be only white space')],
     ['missing required property', patched('legalBases', { article: undefined }), problem('legalBases[0].article', /expected string/)],
     ['unknown property', patched('fields', { colour: 'red' }), problem('fields[0]', /Unrecognized key: "colour"/)],
     ['unknown section', { ...tinyInventoryInput(), systems: [] }, problem('', /Unrecognized key: "systems"/)],

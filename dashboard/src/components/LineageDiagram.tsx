@@ -207,6 +207,19 @@ function fitHeight(cy: cytoscape.Core, el: HTMLElement | null, focus?: string | 
   }
 }
 
+/**
+ * Cytoscape adds an inline <style> element to the page unless an element with this id exists;
+ * the server's Content-Security-Policy refuses inline styles, so the one rule it would add is in
+ * styles.css and this empty marker stands in for the element.
+ */
+function allowNoCytoscapeStyleElement(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.prepend(marker);
+}
+
 export default function LineageDiagram(props: LineageDiagramProps) {
   const { graph, lang, label, selectedEdge, selectedNode, controls } = props;
   const container = useRef<HTMLDivElement>(null);
@@ -216,6 +229,7 @@ export default function LineageDiagram(props: LineageDiagramProps) {
   handlers.current = props;
 
   useEffect(() => {
+    allowNoCytoscapeStyleElement();
     const cy = cytoscape({
       container: container.current,
       elements: [],
