@@ -276,12 +276,14 @@ export const SCHEMA_STATEMENTS = [
   'constraintSnapshot',
   'constraintClause',
   ...NODE_TYPES.map((t) => `constraintKey.${t}`),
-  ...[...NODE_TYPES, 'clause', 'nodeVersion'].map((t) => `indexVersion.${t}`),
+  ...[...NODE_TYPES, 'clause'].map((t) => `indexVersion.${t}`),
   'constraintApiKey',
   'constraintAudit',
   'indexAuditSeq',
   'indexAuditEntity',
   'constraintNodeVersion',
+  'dropNodeVersionPerV.constraint',
+  'dropNodeVersionPerV.index',
   'indexFlowKind',
   'indexFlowCrossBorder',
 ];
@@ -493,8 +495,14 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'appendAudit':
       return { entries: [{ at: now, actor: 'plan-check', operation: 'UPDATE', entityType: 'field', entityKey: middle('field'), before: '{}', after: '{}' }] };
     case 'bumpVersions':
-    case 'resetVersions':
-      return { rows: keys('field').map((key) => ({ type: 'field', key })), v };
+    case 'continueVersions':
+      return { rows: keys('field').map((key) => ({ type: 'field', key })) };
+    case 'advanceReplacedVersions':
+    case 'continueRecreatedVersions':
+      // Planned only: the loaded version compared with itself stands in for a staged one.
+      return { old: v, new: v };
+    case 'adoptNodeVersions':
+      return { batch: 1000 };
     case 'snapshotExists':
     case 'getSnapshot':
       return { label: 'plan-check' };
