@@ -89,8 +89,11 @@ describeEachStore('versions never repeat, over HTTP', (kind) => {
 
   it('a REPLACE that leaves the node as it was keeps its version: A\'s edit with it goes through', async () => {
     await app.query(ImportInventoryDocument, { manifest: inventoryWith('Original'), mode: 'REPLACE' });
+    await app.query(UpsertPartyExpectingDocument, vendor('Edited', 1));
     const seenByA = (await read())!.version;
-    await app.query(ImportInventoryDocument, { manifest: inventoryWith('Original'), mode: 'REPLACE' });
+    expect(seenByA).toBe(2);
+    // B imports the same inventory, the node as it now stands: nothing A has not seen.
+    await app.query(ImportInventoryDocument, { manifest: inventoryWith('Edited'), mode: 'REPLACE' });
     const mine = (await app.query(UpsertPartyExpectingDocument, vendor('A\'s edit', seenByA))).upsertParty;
     expect(mine).toEqual({ key: KEY, name: 'A\'s edit', version: seenByA + 1 });
   });
