@@ -389,14 +389,13 @@ RETURN count(*) AS deleted`),
   constraintNodeVersion: `CREATE CONSTRAINT node_version_type_key IF NOT EXISTS FOR (n:${NODE_VERSION_LABEL}) REQUIRE (n.nodeType, n.key) IS UNIQUE`,
   /**
    * Databases written before versions outlived inventory versions kept one NodeVersion per
-   * inventory version `v`: those of the active version lose their `v` (a batch at a time), those of
-   * any other are dropped; then the old per-`v` constraint and index go.
+   * inventory version `v`: those of the active version $active lose their `v` (a batch at a time,
+   * under the lock), those of any other are dropped; then the old per-`v` constraint and index go.
    */
-  adoptNodeVersions: `MATCH (ctl:${CONTROL_LABEL} {id: 1})
-MATCH (nv:${NODE_VERSION_LABEL}) WHERE nv.v IS NOT NULL
-WITH ctl, nv LIMIT $batch
-FOREACH (_ IN CASE WHEN nv.v = ctl.activeVersion THEN [1] ELSE [] END | REMOVE nv.v)
-FOREACH (_ IN CASE WHEN nv.v <> ctl.activeVersion THEN [1] ELSE [] END | DELETE nv)
+  adoptNodeVersions: `MATCH (nv:${NODE_VERSION_LABEL}) WHERE nv.v IS NOT NULL
+WITH nv LIMIT $batch
+FOREACH (_ IN CASE WHEN nv.v = $active THEN [1] ELSE [] END | REMOVE nv.v)
+FOREACH (_ IN CASE WHEN nv.v <> $active THEN [1] ELSE [] END | DELETE nv)
 RETURN count(*) AS adopted`,
   dropNodeVersionPerV: {
     constraint: 'DROP CONSTRAINT node_version_key IF EXISTS',

@@ -104,7 +104,7 @@ export class Neo4jStore implements InventoryStore {
     }
     // NodeVersion nodes of a database written when they belonged to an inventory version: made
     // independent of it, before the constraint on (nodeType, key) alone can hold.
-    while (((await this.tx.writeTx(async (tx) => rowsOf(await run(tx, CYPHER.adoptNodeVersions, { batch: this.writes.batchSize }))))[0]?.adopted as number) > 0);
+    while (((await this.tx.writeLocked(async (tx, active) => rowsOf(await run(tx, CYPHER.adoptNodeVersions, { active, batch: this.writes.batchSize }))))[0]?.adopted as number) > 0);
     for (const statement of [...Object.values(CYPHER.dropNodeVersionPerV), CYPHER.constraintNodeVersion]) await this.tx.writeTx((tx) => run(tx, statement));
     await this.replacer.dropLeftoverVersions();
     // Flows written before the stored cross-border flag existed (a no-op once all have it).
