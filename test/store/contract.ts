@@ -41,6 +41,7 @@ import {
 import { describeConcurrencyContract } from './contract-concurrency';
 import { describeCountsContract } from './contract-counts';
 import { describeReadPartsContract } from './contract-read-parts';
+import { describeVersionsContract } from './contract-versions';
 
 type Open = () => Promise<InventoryStore>;
 type Close = (store: InventoryStore) => Promise<void>;
@@ -160,6 +161,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeConcurrencyContract(open, close);
     describeCountsContract(open, close);
     describeReadPartsContract(open, close);
+    describeVersionsContract(open, close);
 
     test('migrate() is idempotent and keeps the data', async () => {
       const store = await open();

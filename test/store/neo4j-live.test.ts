@@ -49,8 +49,10 @@ if (!testStoreKinds().includes('neo4j') || !settings) {
     expect(await count('MATCH (i:InventoryVersion {state: "active"}) RETURN i.v')).toBe(active);
     expect(await count('MATCH (n) WHERE n.v IS NOT NULL AND n.v <> $active AND NOT n:InventoryVersion RETURN count(n)', { active })).toBe(0);
     expect(await count('MATCH (n) WHERE n.v = $active AND NOT n:InventoryVersion AND NOT n:Clause AND NOT n:NodeVersion RETURN count(n)', { active })).toBe(nodeCount(inventory()));
-    // The MERGE's version node belonged to a retired version and went with it.
-    expect(await count('MATCH (n:NodeVersion) RETURN count(n)')).toBe(0);
+    // Node versions belong to no inventory version: the MERGE's one outlived the REPLACEs (one up
+    // for the content the first REPLACE changed back, kept by the second, which changed nothing).
+    expect(await count('MATCH (n:NodeVersion) WHERE n.v IS NULL RETURN count(n)')).toBe(1);
+    expect(await count('MATCH (n:NodeVersion) RETURN n.version')).toBe(3);
   });
 
   test('a REPLACE whose writer died mid-way is cleaned up by the next migrate; one still being written is left alone', async () => {
@@ -73,6 +75,28 @@ if (!testStoreKinds().includes('neo4j') || !settings) {
     // Readers never saw any of it.
     expect((await store.exportManifest()).fields.map((f) => f.key)).not.toContain('orphan');
     await driver.executeQuery('MATCH (n {v: 901}) DETACH DELETE n', {}, { database: settings.database });
+  });
+
+  test('migrate adopts the NodeVersion nodes of a database written when they belonged to an inventory version', async () => {
+    await store.write(inventory(), 'REPLACE');
+    const active = await count('MATCH (c:InventoryControl {id: 1}) RETURN c.activeVersion');
+    // The schema and data the code before issue 12 left: NodeVersion nodes per inventory version `v`.
+    const run = (cypher: string, params: Record<string, unknown> = {}) => driver.executeQuery(cypher, params, { database: settings.database });
+    await run('DROP CONSTRAINT node_version_type_key IF EXISTS');
+    await run('CREATE CONSTRAINT node_version_key IF NOT EXISTS FOR (n:NodeVersion) REQUIRE (n.nodeType, n.key, n.v) IS UNIQUE');
+    await run('CREATE INDEX nodeversion_v IF NOT EXISTS FOR (n:NodeVersion) ON (n.v)');
+    await run(`CREATE (:NodeVersion {nodeType: 'party', key: 'umeng', v: $active, version: 3}),
+                      (:NodeVersion {nodeType: 'party', key: 'umeng', v: $retired, version: 7})`, { active: neo4j.int(active), retired: neo4j.int(active + 100) });
+    await store.migrate();
+    expect(await store.versions('party', ['umeng', 'firebase'])).toEqual([3, 1]);
+    expect(await count('MATCH (n:NodeVersion) RETURN count(n)')).toBe(1);
+    expect(await count('MATCH (n:NodeVersion) WHERE n.v IS NOT NULL RETURN count(n)')).toBe(0);
+    const constraints = (await run('SHOW CONSTRAINTS YIELD name RETURN collect(name)')).records[0].get(0) as string[];
+    expect(constraints).toContain('node_version_type_key');
+    expect(constraints).not.toContain('node_version_key');
+    // The adopted version goes on, across a REPLACE that changes the party.
+    await store.write(parseManifest({ ...inventory(), parties: inventory().parties.map((p) => (p.key === 'umeng' ? { ...p, name: 'Umeng 4' } : p)) }), 'REPLACE');
+    expect(await store.versions('party', ['umeng'])).toEqual([4]);
   });
 
   test('several processes migrating an empty database at once: one control node, every one of them works', async () => {

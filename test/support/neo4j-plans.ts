@@ -206,6 +206,9 @@ export function scansAllowed(name: string): Record<string, string> {
     return { DataFlow: 'once per migrate, for flows written before the stored cross-border flag: no index finds a property that is missing; stops at once when every flow has it' };
   }
   if (name === 'listSnapshots') return { InventorySnapshot: 'lists every snapshot' };
+  if (name === 'adoptNodeVersions') {
+    return { NodeVersion: 'once per migrate, for version nodes written when they carried an inventory version `v` (the index on `v` that served it is dropped once none is left); stops at once when none has one' };
+  }
   if (name.startsWith('listFields[') && filtersOf(name).includes('sensitive')) {
     return {
       DataCategory:
@@ -276,12 +279,14 @@ export const SCHEMA_STATEMENTS = [
   'constraintSnapshot',
   'constraintClause',
   ...NODE_TYPES.map((t) => `constraintKey.${t}`),
-  ...[...NODE_TYPES, 'clause', 'nodeVersion'].map((t) => `indexVersion.${t}`),
+  ...[...NODE_TYPES, 'clause'].map((t) => `indexVersion.${t}`),
   'constraintApiKey',
   'constraintAudit',
   'indexAuditSeq',
   'indexAuditEntity',
   'constraintNodeVersion',
+  'dropNodeVersionPerV.constraint',
+  'dropNodeVersionPerV.index',
   'indexFlowKind',
   'indexFlowCrossBorder',
 ];
@@ -493,8 +498,14 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'appendAudit':
       return { entries: [{ at: now, actor: 'plan-check', operation: 'UPDATE', entityType: 'field', entityKey: middle('field'), before: '{}', after: '{}' }] };
     case 'bumpVersions':
-    case 'resetVersions':
-      return { rows: keys('field').map((key) => ({ type: 'field', key })), v };
+    case 'continueVersions':
+      return { rows: keys('field').map((key) => ({ type: 'field', key })) };
+    case 'advanceReplacedVersions':
+    case 'continueRecreatedVersions':
+      // Planned only: the loaded version compared with itself stands in for a staged one.
+      return { old: v, new: v };
+    case 'adoptNodeVersions':
+      return { active: v, batch: 1000 };
     case 'snapshotExists':
     case 'getSnapshot':
       return { label: 'plan-check' };

@@ -50,12 +50,13 @@ WITH n, v, [x IN nodes(chain) | x {.sensitive, .sensitiveClass}] AS chain`;
 
 /**
  * The node's optimistic-concurrency version (1 until first changed), read in the same statement as
- * its content. The subquery is planned apart (a nested plan, not shown by EXPLAIN); without the
- * hint it read every NodeVersion for each node while the index's statistics were those of the
- * empty index `migrate` created (2,380 db hits for 10 purposes with 230 NodeVersion nodes, not 80).
+ * its content. NodeVersion nodes belong to no inventory version (no `v`): a key's sequence goes on
+ * across REPLACEs and deletes. The subquery is planned apart (a nested plan, not shown by EXPLAIN);
+ * without the hint it read every NodeVersion for each node while the index's statistics were those
+ * of the empty index `migrate` created (2,380 db hits for 10 purposes with 230 NodeVersion nodes, not 80).
  */
 export function versionOf(type: NodeType): string {
-  return `coalesce(COLLECT { MATCH (nv:${NODE_VERSION_LABEL} {nodeType: '${type}', key: n.key, v: v}) USING INDEX SEEK nv:${NODE_VERSION_LABEL}(nodeType, key, v) RETURN nv.version }[0], 1)`;
+  return `coalesce(COLLECT { MATCH (nv:${NODE_VERSION_LABEL} {nodeType: '${type}', key: n.key}) USING INDEX SEEK nv:${NODE_VERSION_LABEL}(nodeType, key) RETURN nv.version }[0], 1)`;
 }
 
 /**
@@ -199,8 +200,15 @@ RETURN link.owner AS owner, link.target AS target`;
 const VERSIONED_LABELS: Array<[string, string]> = [
   ...NODE_TYPES.map((t) => [t, LABEL[t]] as [string, string]),
   ['clause', CLAUSE_LABEL],
-  ['nodeVersion', NODE_VERSION_LABEL],
 ];
+
+/** Node `o` of the replaced inventory version and `n` of the new one hold the same content (their own version `v` and the derived cross-border flag aside). */
+function sameContent(type: NodeType): string {
+  const props = `o {.*, v: 0, crossBorder: false} = n {.*, v: 0, crossBorder: false}`;
+  if (type !== 'document') return props;
+  const clauses = (d: string) => `COLLECT { MATCH (c:${CLAUSE_LABEL})-[:${PART_OF}]->(${d}) WITH c ORDER BY c.ordinal RETURN c {.*, v: 0} }`;
+  return `${props} AND ${clauses('o')} = ${clauses('n')}`;
+}
 
 /** Labels of the nodes that can cite clauses (those owning a CITES edge). */
 const CITING_LABELS = NODE_TYPES.filter((t) => OWNED_EDGES[t].some((e) => e.target === 'clause')).map((t) => LABEL[t]);
@@ -214,7 +222,7 @@ export const CYPHER = {
   constraintSnapshot: `CREATE CONSTRAINT inventory_snapshot_label IF NOT EXISTS FOR (s:${SNAPSHOT_LABEL}) REQUIRE s.label IS UNIQUE`,
   constraintClause: `CREATE CONSTRAINT clause_citation_v IF NOT EXISTS FOR (c:${CLAUSE_LABEL}) REQUIRE (c.citation, c.v) IS UNIQUE`,
   constraintKey: byType((t) => `CREATE CONSTRAINT ${LABEL[t].toLowerCase()}_key_v IF NOT EXISTS FOR (n:${LABEL[t]}) REQUIRE (n.key, n.v) IS UNIQUE`),
-  indexVersion: Object.fromEntries(VERSIONED_LABELS.map(([t, l]) => [t, `CREATE INDEX ${l.toLowerCase()}_v IF NOT EXISTS FOR (n:${l}) ON (n.v)`])) as Record<NodeType | 'clause' | 'nodeVersion', string>,
+  indexVersion: Object.fromEntries(VERSIONED_LABELS.map(([t, l]) => [t, `CREATE INDEX ${l.toLowerCase()}_v IF NOT EXISTS FOR (n:${l}) ON (n.v)`])) as Record<NodeType | 'clause', string>,
   /** Flows of a version by kind and by the stored cross-border flag: what the overview counts. */
   indexFlowKind: 'CREATE INDEX dataflow_v_kind IF NOT EXISTS FOR (n:DataFlow) ON (n.v, n.kind)',
   indexFlowCrossBorder: 'CREATE INDEX dataflow_v_cross_border IF NOT EXISTS FOR (n:DataFlow) ON (n.v, n.crossBorder)',
@@ -263,7 +271,7 @@ RETURN i.v AS v ORDER BY v`,
   deleteVersionBatch: Object.fromEntries(VERSIONED_LABELS.map(([t, l]) => [t, `MATCH (n:${l} {v: $v})
 WITH n LIMIT $batch
 DETACH DELETE n
-RETURN count(*) AS deleted`])) as Record<NodeType | 'clause' | 'nodeVersion', string>,
+RETURN count(*) AS deleted`])) as Record<NodeType | 'clause', string>,
   deleteVersion: `MATCH (i:${VERSION_LABEL} {v: $v}) WHERE i.state <> 'active' DELETE i`,
   ping: 'RETURN 1 AS ok',
 
@@ -377,7 +385,22 @@ RETURN count(*) AS deleted`),
   constraintAudit: `CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:${AUDIT_LABEL}) REQUIRE a.id IS UNIQUE`,
   indexAuditSeq: `CREATE INDEX audit_entry_seq IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.seq)`,
   indexAuditEntity: `CREATE INDEX audit_entry_entity IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.entityType, a.entityKey)`,
-  constraintNodeVersion: `CREATE CONSTRAINT node_version_key IF NOT EXISTS FOR (n:${NODE_VERSION_LABEL}) REQUIRE (n.nodeType, n.key, n.v) IS UNIQUE`,
+  /** A key's version, whatever inventory version holds the node (NodeVersion nodes carry no `v`). */
+  constraintNodeVersion: `CREATE CONSTRAINT node_version_type_key IF NOT EXISTS FOR (n:${NODE_VERSION_LABEL}) REQUIRE (n.nodeType, n.key) IS UNIQUE`,
+  /**
+   * Databases written before versions outlived inventory versions kept one NodeVersion per
+   * inventory version `v`: those of the active version $active lose their `v` (a batch at a time,
+   * under the lock), those of any other are dropped; then the old per-`v` constraint and index go.
+   */
+  adoptNodeVersions: `MATCH (nv:${NODE_VERSION_LABEL}) WHERE nv.v IS NOT NULL
+WITH nv LIMIT $batch
+FOREACH (_ IN CASE WHEN nv.v = $active THEN [1] ELSE [] END | REMOVE nv.v)
+FOREACH (_ IN CASE WHEN nv.v <> $active THEN [1] ELSE [] END | DELETE nv)
+RETURN count(*) AS adopted`,
+  dropNodeVersionPerV: {
+    constraint: 'DROP CONSTRAINT node_version_key IF EXISTS',
+    index: `DROP INDEX ${NODE_VERSION_LABEL.toLowerCase()}_v IF EXISTS`,
+  },
   /**
    * Entries numbered from the control node's sequence (under the write lock): ids increase in
    * commit order whatever the clocks of the writers say.
@@ -389,13 +412,29 @@ CREATE (a:${AUDIT_LABEL})
 SET a = $entries[i], a.seq = base + i + 1, a.id = toString(base + i + 1)
 WITH ctl, base, count(a) AS n
 SET ctl.lastSeq = base + n`,
+  /** An update or a delete: one more than the version now (the first change of a node makes 2); a deleted key keeps its NodeVersion. */
   bumpVersions: `UNWIND $rows AS row
-MERGE (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key, v: $v})
+MERGE (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key})
 ON CREATE SET nv.version = 2
 ON MATCH SET nv.version = nv.version + 1`,
-  resetVersions: `UNWIND $rows AS row
-MATCH (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key, v: $v})
-DELETE nv`,
+  /** A node created: 1 for a key never seen (no NodeVersion), else one more than the version remembered for it. */
+  continueVersions: `UNWIND $rows AS row
+MATCH (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key})
+SET nv.version = nv.version + 1`,
+  /**
+   * A REPLACE, when switching from inventory version $old to $new (under the lock): nodes it
+   * removed or changed go one version up; unchanged ones keep theirs.
+   */
+  advanceReplacedVersions: byType((t) => `MATCH (o:${LABEL[t]} {v: $old})
+OPTIONAL MATCH (n:${LABEL[t]} {key: o.key, v: $new})
+WITH o, n WHERE n IS NULL OR NOT (${sameContent(t)})
+MERGE (nv:${NODE_VERSION_LABEL} {nodeType: '${t}', key: o.key})
+ON CREATE SET nv.version = 2
+ON MATCH SET nv.version = nv.version + 1`),
+  /** The same switch: nodes created under a remembered key continue its sequence. */
+  continueRecreatedVersions: byType((t) => `MATCH (nv:${NODE_VERSION_LABEL} {nodeType: '${t}'}) WHERE nv.key IS NOT NULL
+  AND EXISTS { MATCH (:${LABEL[t]} {key: nv.key, v: $new}) } AND NOT EXISTS { MATCH (:${LABEL[t]} {key: nv.key, v: $old}) }
+SET nv.version = nv.version + 1`),
 
   // ---- snapshots (numbered from the same sequence, so they list in the order they were taken)
   snapshotExists: `MATCH (s:${SNAPSHOT_LABEL} {label: $label}) RETURN count(s) AS n`,

@@ -44,7 +44,7 @@ import { listAuditStatements, listFieldsStatements, listFlowsStatements, listPar
 import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, recordAsAsked, type Props } from './records';
 import { StagedReplace } from './replace';
 import { Neo4jTransactions, rowsOf, run, type Neo4jConnection } from './transactions';
-import { InventoryWrites } from './writes';
+import { chunks, InventoryWrites } from './writes';
 import { changesOf, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
 
 
@@ -87,7 +87,6 @@ export class Neo4jStore implements InventoryStore {
       CYPHER.constraintAudit,
       CYPHER.indexAuditSeq,
       CYPHER.indexAuditEntity,
-      CYPHER.constraintNodeVersion,
       CYPHER.constraintClause,
       ...Object.values(CYPHER.constraintKey),
       ...Object.values(CYPHER.indexVersion),
@@ -103,6 +102,10 @@ export class Neo4jStore implements InventoryStore {
       if (!(err instanceof ConflictError)) throw err;
       await this.tx.writeTx((tx) => run(tx, CYPHER.ensureControl, { now: new Date().toISOString() }));
     }
+    // NodeVersion nodes of a database written when they belonged to an inventory version: made
+    // independent of it, before the constraint on (nodeType, key) alone can hold.
+    while (((await this.tx.writeLocked(async (tx, active) => rowsOf(await run(tx, CYPHER.adoptNodeVersions, { active, batch: this.writes.batchSize }))))[0]?.adopted as number) > 0);
+    for (const statement of [...Object.values(CYPHER.dropNodeVersionPerV), CYPHER.constraintNodeVersion]) await this.tx.writeTx((tx) => run(tx, statement));
     await this.replacer.dropLeftoverVersions();
     // Flows written before the stored cross-border flag existed (a no-op once all have it).
     while (((await this.tx.writeTx(async (tx) => rowsOf(await run(tx, CYPHER.fillCrossBorder, { batch: this.writes.batchSize }))))[0]?.filled as number) > 0);
@@ -248,10 +251,12 @@ export class Neo4jStore implements InventoryStore {
       const at = new Date().toISOString();
       if (changes) {
         await this.writes.appendAudit(tx, changes.map((c) => auditProps(at, actor, c.operation, c.type, c.key, c.before, c.after)));
-        await run(tx, CYPHER.bumpVersions, { rows: changes.filter((c) => c.operation === 'UPDATE').map((c) => ({ type: c.type, key: c.key })), v });
-        await run(tx, CYPHER.resetVersions, { rows: changes.filter((c) => c.operation === 'CREATE').map((c) => ({ type: c.type, key: c.key })), v });
+        await run(tx, CYPHER.bumpVersions, { rows: changes.filter((c) => c.operation === 'UPDATE').map((c) => ({ type: c.type, key: c.key })) });
+        await run(tx, CYPHER.continueVersions, { rows: changes.filter((c) => c.operation === 'CREATE').map((c) => ({ type: c.type, key: c.key })) });
       } else {
-        await this.writes.deleteAllBatched(tx, CYPHER.deleteVersionBatch.nodeVersion, v);
+        // Into an empty inventory every node is created: keys remembered from deletes continue their sequence.
+        const created = NODE_TYPES.flatMap((type) => (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => ({ type, key: n.key })));
+        for (const rows of chunks(created, this.writes.batchSize)) await run(tx, CYPHER.continueVersions, { rows });
         await this.writes.appendAudit(tx, [auditProps(at, actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, nodes: before }, { mode, nodes: await this.writes.countNodes(tx, v) })]);
       }
     });
@@ -274,7 +279,8 @@ export class Neo4jStore implements InventoryStore {
       const at = new Date().toISOString();
       const gone = [...before.entries()];
       await this.writes.appendAudit(tx, gone.map(([key, record]) => auditProps(at, context?.actor ?? SYSTEM_ACTOR, 'DELETE', type, key, record, null)));
-      await run(tx, CYPHER.resetVersions, { rows: gone.map(([key]) => ({ type, key })), v });
+      // Deleted keys keep their NodeVersion, one up: a node created again under one continues from it.
+      await run(tx, CYPHER.bumpVersions, { rows: gone.map(([key]) => ({ type, key })) });
       return deleted;
     });
   }

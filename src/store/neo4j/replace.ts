@@ -53,6 +53,11 @@ export class StagedReplace {
       [previous, removed] = await this.tx.writeLocked(async (tx, active) => {
         await this.writes.checkExpected(tx, active, context);
         const before = await this.writes.countNodes(tx, active);
+        // Versions outlive inventory versions: settled here, comparing what is replaced with what replaces it.
+        for (const type of NODE_TYPES) {
+          await run(tx, CYPHER.advanceReplacedVersions[type], { old: active, new: staging });
+          await run(tx, CYPHER.continueRecreatedVersions[type], { old: active, new: staging });
+        }
         await run(tx, CYPHER.switchVersion, { v: staging });
         const after = await this.writes.countNodes(tx, staging);
         const mode: ImportMode = 'REPLACE';

@@ -153,10 +153,6 @@ export class InventoryWrites {
     }
     return problems;
   }
-  /** Deletes every node a batch statement matches, inside the caller's transaction. */
-  async deleteAllBatched(tx: QueryRunner, statement: string, v: number): Promise<void> {
-    while ((rowsOf(await run(tx, statement, { v, batch: this.batchSize }))[0]?.deleted as number) > 0);
-  }
 }
 
 /** The problem of an edge whose target does not exist (`flow:x.purposes: unknown purpose "p"`). */

@@ -18,7 +18,7 @@ export class SqliteChangeLog {
   /** Prepared once: every node read asks for versions, and preparing costs more than the query. */
   private versionsStatement: Database.Statement | null = null;
 
-  /** Versions for keys (1 where no row: never changed since created). */
+  /** Versions for keys (1 where no row: never changed nor deleted). */
   versions(type: NodeType, keys: readonly string[]): number[] {
     this.versionsStatement ??= this.db.prepare(SQL.versions).raw();
     const rows = this.versionsStatement.all(type, JSON.stringify(keys)) as Array<[string, number]>;
@@ -42,32 +42,58 @@ export class SqliteChangeLog {
     return changesOf(nodes, before);
   }
 
-  /** Records changes and bumps the versions of updated nodes. */
+  /**
+   * Records changes and moves the versions on: an updated node one up, a created one continues
+   * whatever its key remembers (a key never seen stays without a row: version 1).
+   */
   recordChanges(changes: NodeChange[], actor: string): void {
     const at = new Date().toISOString();
     const insert = this.db.prepare(SQL.appendAudit);
     const bump = this.db.prepare(SQL.bumpVersion);
-    const reset = this.db.prepare(SQL.resetVersion);
+    const continueFrom = this.db.prepare(SQL.continueVersion);
     for (const c of changes) {
       insert.run(at, actor, c.operation, c.type, c.key, json(c.before), json(c.after));
       if (c.operation === 'UPDATE') bump.run(c.type, c.key);
-      else reset.run(c.type, c.key);
+      else continueFrom.run(c.type, c.key);
     }
   }
 
+  /** Records deletes; each deleted key keeps a row one version up (a tombstone), so its sequence goes on if it comes back. */
   recordDeletes(type: NodeType, deleted: Array<{ key: string; before: unknown }>, actor: string): void {
     const at = new Date().toISOString();
     const insert = this.db.prepare(SQL.appendDeleteAudit);
-    const reset = this.db.prepare(SQL.resetVersion);
+    const bump = this.db.prepare(SQL.bumpVersion);
     for (const d of deleted) {
       insert.run(at, actor, 'DELETE', type, d.key, json(d.before));
-      reset.run(type, d.key);
+      bump.run(type, d.key);
     }
+  }
+
+  /**
+   * Before a whole-inventory write empties the tables: keeps each stored node's content, for
+   * settleReplacedVersions() to compare with what the write leaves.
+   */
+  keepReplacedContent(): void {
+    this.db.prepare(SQL.createReplacedContent).run();
+    this.db.prepare(SQL.clearReplacedContent).run();
+    for (const type of NODE_TYPES) this.db.prepare(SQL.keepReplacedContent[type]).run();
+  }
+
+  /**
+   * After a whole-inventory write (REPLACE, or a bulk load into an empty store): nodes it left
+   * unchanged keep their versions, changed and removed ones go one up, and nodes created under a
+   * remembered key continue its sequence (new keys start at 1). Nothing starts over.
+   */
+  settleReplacedVersions(): void {
+    for (const type of NODE_TYPES) {
+      this.db.prepare(SQL.advanceReplacedVersions[type]).run();
+      this.db.prepare(SQL.continueRecreatedVersions[type]).run();
+    }
+    this.db.prepare(SQL.clearReplacedContent).run();
   }
 
   /** A whole-inventory write (REPLACE, or a bulk load into an empty store): one summary entry. */
   recordInventoryReplace(actor: string, before: unknown, after: unknown): void {
-    this.db.prepare(SQL.resetAllVersions).run();
     this.db.prepare(SQL.appendAudit).run(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', json(before), json(after));
   }
 

@@ -285,4 +285,26 @@ CREATE INDEX flows_by_kind ON flows(kind);
 CREATE INDEX flows_by_cross_border ON flows(cross_border);
 `,
   },
+  {
+    version: 7,
+    description: 'node versions never repeat: deleted keys are remembered (tombstones), from the audit log for deletes made before',
+    // From now on a delete keeps its key's row in node_versions one version up, and a REPLACE no
+    // longer empties the table. Rows already there stay valid, and a node without a row is still
+    // at version 1. Keys deleted before this migration lost their rows; each such key the audit
+    // log names gets a tombstone above every version it can have had (it counts the key's CREATE,
+    // UPDATE and DELETE entries, and each life started at 1 and went up once per UPDATE). Keys a
+    // REPLACE removed before are not in the log one by one, and are not remembered.
+    sql: `
+INSERT OR IGNORE INTO node_versions (node_type, node_key, version)
+SELECT a.entity_type, a.entity_key, COUNT(*) + 1 FROM audit_log a
+WHERE a.entity_type <> 'inventory' AND NOT EXISTS (
+  SELECT 1 FROM (
+    SELECT 'document' AS node_type, key FROM documents UNION ALL SELECT 'category', key FROM categories
+    UNION ALL SELECT 'field', key FROM fields UNION ALL SELECT 'purpose', key FROM purposes
+    UNION ALL SELECT 'permission', key FROM permissions UNION ALL SELECT 'party', key FROM parties
+    UNION ALL SELECT 'legalBasis', key FROM legal_bases UNION ALL SELECT 'flow', key FROM flows
+  ) stored WHERE stored.node_type = a.entity_type AND stored.key = a.entity_key)
+GROUP BY a.entity_type, a.entity_key;
+`,
+  },
 ];

@@ -159,6 +159,36 @@ const NODE_COLUMNS = ['key', 'name', 'name_zh', 'description'];
 const NODE_TYPES = Object.keys(TABLE) as NodeType[];
 const byType = (make: (type: NodeType) => string) => Object.fromEntries(NODE_TYPES.map((t) => [t, make(t)])) as Record<NodeType, string>;
 
+/** The columns write() sends per node table, in the order it binds them (the batch statements and CONTENT_OF share them). */
+const WRITTEN_COLUMNS: Record<NodeType, string[]> = {
+  document: ['key', 'title', 'title_en', 'url', 'updated_at', 'effective_at'],
+  category: [...NODE_COLUMNS, 'parent_key', 'sensitive', 'sensitive_class'],
+  field: [...NODE_COLUMNS, 'category_key', 'sensitive', 'sensitive_class'],
+  purpose: [...NODE_COLUMNS, 'function_type'],
+  permission: [...NODE_COLUMNS, 'platform'],
+  party: [...NODE_COLUMNS, 'kind', 'country', 'contact', 'sdk_packages'],
+  legalBasis: [...NODE_COLUMNS, 'jurisdiction', 'article'],
+  flow: [...NODE_COLUMNS, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
+    'retention_description', 'retention_minimum', 'retention_maximum', 'scenario', 'cross_border'],
+};
+
+/**
+ * A node's whole content as one JSON text, for node `t` of a type: its columns, the rows it owns
+ * (clauses, flow lists, citations) in order. Equal text is equal content: what a REPLACE compares
+ * to keep the version of a node it writes unchanged. The cross-border flag is left out: it is
+ * derived from the parties, not the flow's own content.
+ */
+export const CONTENT_OF: Record<NodeType, string> = byType((type) => {
+  const columns = WRITTEN_COLUMNS[type].filter((c) => c !== 'key' && c !== 'cross_border').map((c) => `t.${c}`);
+  const owned = type === 'document'
+    ? ["(SELECT json_group_array(json_array(ref, title, text) ORDER BY ordinal) FROM clauses WHERE document_key = t.key)"]
+    : [
+      ...(type === 'flow' ? FLOW_LISTS.map((l) => `(SELECT json_group_array(${l.column} ORDER BY ordinal) FROM ${l.table} WHERE flow_key = t.key)`) : []),
+      `(SELECT json_group_array(document_key || '#' || ref ORDER BY ordinal) FROM sources WHERE node_type = '${type}' AND node_key = t.key)`,
+    ];
+  return `json_array(${[...columns, ...owned].join(', ')})`;
+});
+
 export const SQL = {
   // ---- connection
   ping: 'SELECT 1',
@@ -195,16 +225,15 @@ export const SQL = {
   // ---- writes
   /** write()'s multi-row inserts, columns in the order write() binds them. */
   batch: {
-    documents: upsertInto('documents', ['key', 'title', 'title_en', 'url', 'updated_at', 'effective_at']),
+    documents: upsertInto('documents', WRITTEN_COLUMNS.document),
     clauses: insertInto('clauses', ['document_key', 'ref', 'ordinal', 'title', 'text']),
-    categories: upsertInto('categories', [...NODE_COLUMNS, 'parent_key', 'sensitive', 'sensitive_class']),
-    fields: upsertInto('fields', [...NODE_COLUMNS, 'category_key', 'sensitive', 'sensitive_class']),
-    purposes: upsertInto('purposes', [...NODE_COLUMNS, 'function_type']),
-    permissions: upsertInto('permissions', [...NODE_COLUMNS, 'platform']),
-    parties: upsertInto('parties', [...NODE_COLUMNS, 'kind', 'country', 'contact', 'sdk_packages']),
-    legalBases: upsertInto('legal_bases', [...NODE_COLUMNS, 'jurisdiction', 'article']),
-    flows: upsertInto('flows', [...NODE_COLUMNS, 'from_key', 'to_key', 'kind', 'consent', 'optional', 'deidentified',
-      'retention_description', 'retention_minimum', 'retention_maximum', 'scenario', 'cross_border']),
+    categories: upsertInto('categories', WRITTEN_COLUMNS.category),
+    fields: upsertInto('fields', WRITTEN_COLUMNS.field),
+    purposes: upsertInto('purposes', WRITTEN_COLUMNS.purpose),
+    permissions: upsertInto('permissions', WRITTEN_COLUMNS.permission),
+    parties: upsertInto('parties', WRITTEN_COLUMNS.party),
+    legalBases: upsertInto('legal_bases', WRITTEN_COLUMNS.legalBasis),
+    flows: upsertInto('flows', WRITTEN_COLUMNS.flow),
     flowLists: Object.fromEntries(FLOW_LISTS.map((l) => [l.prop, insertInto(l.table, ['flow_key', l.column, 'ordinal'])])) as Record<keyof FlowLists, BatchStatement>,
     sources: insertInto('sources', ['node_type', 'node_key', 'ordinal', 'document_key', 'ref']),
   },
@@ -250,18 +279,34 @@ export const SQL = {
   foreignKeyColumns: `SELECT "from" AS child, "table" AS parent, "to" AS key FROM pragma_foreign_key_list(?) WHERE id = ? ORDER BY seq`,
 
   // ---- audit log (append-only: nothing here updates or deletes an entry) and node versions
-  /** Versions of many nodes of one type; a node without a row has never changed (version 1). */
+  /**
+   * Versions of many nodes of one type. A key without a row has never changed, nor been deleted:
+   * version 1. A deleted key keeps its row (a tombstone) so a node created again under it
+   * continues its sequence: a version is never handed out twice for one key.
+   */
   versions: 'SELECT node_key, version FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))',
   appendAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
   /** A delete's entry: nothing after. */
   appendDeleteAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)',
-  /** An update: the first change makes version 2. */
+  /** An update or a delete: one more than the version now (the first change of a node makes 2). */
   bumpVersion: `INSERT INTO node_versions (node_type, node_key, version) VALUES (?, ?, 2)
        ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`,
-  /** A node created or deleted starts again at version 1 (no row). */
-  resetVersion: 'DELETE FROM node_versions WHERE node_type = ? AND node_key = ?',
-  /** A whole-inventory write starts every node at version 1. */
-  resetAllVersions: 'DELETE FROM node_versions',
+  /** A node created: 1 for a key never seen (no row), else one more than the version remembered for it. */
+  continueVersion: 'UPDATE node_versions SET version = version + 1 WHERE node_type = ? AND node_key = ?',
+  /** What a whole-inventory write replaces, node by node (CONTENT_OF), kept until its versions are settled. */
+  createReplacedContent: `CREATE TEMP TABLE IF NOT EXISTS replaced_content (
+       node_type TEXT NOT NULL, node_key TEXT NOT NULL, content TEXT NOT NULL, PRIMARY KEY (node_type, node_key)) WITHOUT ROWID`,
+  clearReplacedContent: 'DELETE FROM temp.replaced_content',
+  keepReplacedContent: byType((t) => `INSERT INTO temp.replaced_content (node_type, node_key, content) SELECT '${t}', t.key, ${CONTENT_OF[t]} FROM ${TABLE[t]} t`),
+  /** After a whole-inventory write: nodes it removed or changed go one version up; unchanged ones keep theirs. */
+  advanceReplacedVersions: byType((t) => `INSERT INTO node_versions (node_type, node_key, version)
+       SELECT o.node_type, o.node_key, 2 FROM temp.replaced_content o
+       WHERE o.node_type = '${t}' AND NOT EXISTS (SELECT 1 FROM ${TABLE[t]} t WHERE t.key = o.node_key AND ${CONTENT_OF[t]} = o.content)
+       ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`),
+  /** After a whole-inventory write: nodes it created under a remembered key continue that key's sequence. */
+  continueRecreatedVersions: byType((t) => `UPDATE node_versions SET version = version + 1
+       WHERE node_type = '${t}' AND EXISTS (SELECT 1 FROM ${TABLE[t]} t WHERE t.key = node_versions.node_key)
+         AND NOT EXISTS (SELECT 1 FROM temp.replaced_content o WHERE o.node_type = '${t}' AND o.node_key = node_versions.node_key)`),
 
   // ---- API keys
   saveApiKey: 'INSERT INTO api_keys (id, name, role, hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)',

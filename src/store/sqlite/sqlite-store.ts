@@ -246,6 +246,8 @@ export class SqliteStore implements InventoryStore {
       this.changeLog.checkExpected(context, (type, key) => this.records.stored(type, [key]).has(key));
       const changes = fresh ? null : this.changeLog.planMerge(manifest, this.beforeLookup(manifest));
       const inventoryBefore = fresh ? this.nodeCounts() : null;
+      // A whole-inventory write settles versions by comparing content, so keep what it replaces.
+      if (fresh) this.changeLog.keepReplacedContent();
       let removed = 0;
       if (mode === 'REPLACE') removed = clearInventory(this.db);
       const restoreIndexes = fresh ? dropSecondaryIndexes(this.q) : null;
@@ -263,7 +265,10 @@ export class SqliteStore implements InventoryStore {
       this.derived.forget();
       const actor = context?.actor ?? SYSTEM_ACTOR;
       if (changes) this.changeLog.recordChanges(changes, actor);
-      else this.changeLog.recordInventoryReplace(actor, { mode, nodes: inventoryBefore }, { mode, nodes: this.nodeCounts() });
+      else {
+        this.changeLog.settleReplacedVersions();
+        this.changeLog.recordInventoryReplace(actor, { mode, nodes: inventoryBefore }, { mode, nodes: this.nodeCounts() });
+      }
       return { mode, written, removed };
     });
     return bulk ? withBulkSettings(this.db, () => run.immediate()) : run.immediate();
