@@ -45,7 +45,7 @@ public final class TestNeo4j {
     List<Neo4j> servers = new ArrayList<>();
     StringBuilder ready = new StringBuilder("READY");
     for (int i = 0; i < count; i++) {
-      Neo4j neo4j = start(dataDir.resolve(count == 1 ? "." : "instance-" + (i + 1)), port == 0 ? 0 : port + i, password);
+      Neo4j neo4j = start(count == 1 ? dataDir : dataDir.resolve("instance-" + (i + 1)), port == 0 ? 0 : port + i, password);
       servers.add(neo4j);
       ready.append(' ').append(neo4j.boltURI());
     }
