@@ -10,6 +10,7 @@ import neo4j from 'neo4j-driver';
 import { Neo4jStore } from '../../src/store/neo4j/neo4j-store';
 import { DEFAULT_LINEAGE_LIMITS } from '../../src/domain/lineage';
 import { parseManifest } from '../../src/domain/validate';
+import { NODE_TYPES } from '../../src/domain/vocabulary';
 import { checkBoltTypes, RecordingNeo4j, type Responder } from '../support/recording-neo4j';
 
 const IMEI = { key: 'imei', v: 3, name: 'IMEI', category: 'ids', sources: ['policy#四.2.5'] };
@@ -134,12 +135,17 @@ it('upsertPersonalField: one write transaction that takes the inventory lock fir
     { name: 'dropOwnedEdges.field', params: { v: 3, keys: ['imei'] } },
     { name: 'linkEdges.field.IN_CATEGORY', params: { v: 3, links: [{ owner: 'imei', target: 'ids' }] } },
     { name: 'linkEdges.field.CITES', params: { v: 3, links: [{ owner: 'imei', target: 'policy#四.2.5' }] } },
+    // The entry is numbered from the control node's sequence and linked to the newest entry, both read under the lock.
+    { name: 'lastAuditEntry', params: {} },
+    { name: 'readControl', params: {} },
     { name: 'appendAudit', params: { entries: [expect.objectContaining({ actor: 'key:' + editor.record.id, operation: 'UPDATE', entityType: 'field', entityKey: 'imei' })] } },
     { name: 'bumpVersions', params: { v: 3, rows: [{ type: 'field', key: 'imei' }] } },
     { name: 'resetVersions', params: { v: 3, rows: [] } },
   ]);
-  // The entry carries no id of the client's making: the database numbers it from its sequence.
-  expect(writes.find((w) => w.name === 'appendAudit')!.params.entries).toEqual([expect.not.objectContaining({ id: expect.anything() })]);
+  // The entry's number follows the sequence read under the lock (41), and it is the first link of the chain.
+  expect(writes.find((w) => w.name === 'appendAudit')!.params.entries).toEqual([
+    expect.objectContaining({ id: '42', seq: 42, previousHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+  ]);
   expect(writes.find((w) => w.name === 'upsertNodes.field')!.query).toBe(`UNWIND $rows AS row
 MERGE (n:PersonalField {key: row.key, v: $v})
 SET n = row.props, n.key = row.key, n.v = $v`);
@@ -259,7 +265,10 @@ describe('REPLACE streams into a new version and switches it active at the end',
     expect(names).not.toContain('upsertNodes.field');
     const switchTx = driver.sent.find((s) => s.name === 'switchVersion')!.transaction;
     expect(driver.sent.filter((s) => s.transaction === switchTx).map((s) => s.name)).toEqual([
-      'lockInventory', 'readControl', 'countVersionNodes', 'switchVersion', 'countVersionNodes', 'appendAudit',
+      'lockInventory', 'readControl', 'countVersionNodes',
+      // The keys of the active and the staged version, for the entry's removed and added keys.
+      ...NODE_TYPES.map((t) => `versionKeys.${t}`), ...NODE_TYPES.map((t) => `versionKeys.${t}`),
+      'switchVersion', 'countVersionNodes', 'lastAuditEntry', 'readControl', 'appendAudit',
     ]);
     expect(driver.sent.find((s) => s.name === 'appendAudit')!.params.entries).toEqual([
       expect.objectContaining({ operation: 'REPLACE_INVENTORY', entityType: 'inventory', entityKey: '*' }),

@@ -399,8 +399,8 @@ RETURN a {.*} AS entry ORDER BY a.seq LIMIT $limit`,
    * existed their hashes, and only where they have none.
    */
   chainAuditEntry: `MATCH (a:${AUDIT_LABEL} {id: $id}) WHERE a.hash IS NULL SET a.previousHash = $previousHash, a.hash = $hash`,
-  /** Every key of each node type in an inventory version (for a REPLACE's audit entry). */
-  versionKeys: `RETURN ${NODE_TYPES.map((t) => `COLLECT { MATCH (n:${LABEL[t]} {v: $v}) RETURN n.key } AS ${t}`).join(',\n  ')}`,
+  /** Every key of a node type in an inventory version (for a REPLACE's audit entry). */
+  versionKeys: byType((t) => `MATCH (n:${LABEL[t]} {v: $v}) RETURN collect(n.key) AS keys`),
   bumpVersions: `UNWIND $rows AS row
 MERGE (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key, v: $v})
 ON CREATE SET nv.version = 2

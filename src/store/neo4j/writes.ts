@@ -117,8 +117,9 @@ export class InventoryWrites {
 
   /** Every key of each node type in version `v`. */
   async keysByType(tx: QueryRunner, v: number): Promise<Record<NodeType, string[]>> {
-    const [row] = rowsOf(await run(tx, CYPHER.versionKeys, { v }));
-    return Object.fromEntries(NODE_TYPES.map((t) => [t, (row?.[t] as string[] | undefined) ?? []])) as Record<NodeType, string[]>;
+    const out = {} as Record<NodeType, string[]>;
+    for (const t of NODE_TYPES) out[t] = (rowsOf(await run(tx, CYPHER.versionKeys[t], { v }))[0]?.keys as string[] | undefined) ?? [];
+    return out;
   }
 
   /** Stored records (manifest-shaped, documents with clauses) for the audit log's "before". */
