@@ -31,7 +31,7 @@ export class AuditLog {
 
   constructor(private readonly store: InventoryStore) {}
 
-  async list(query: AuditQuery, page: AuditPageRequest, reader: AuditReader = { seesKeyIds: true }): Promise<Page<AuditEntry>> {
+  async list(query: AuditQuery, page: AuditPageRequest, reader: AuditReader): Promise<Page<AuditEntry>> {
     checkPageSize(page.first);
     const filter: AuditFilter = {
       ...query,
