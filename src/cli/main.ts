@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from '../config';
 import { NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
 import { UnsafeBindingError } from '../services/access/access-control';
 import { StoreUnavailableError } from '../store/errors';
-import { audit, AUDIT_USAGE } from './audit';
+import { audit, AUDIT_CLI_OPTIONS, AUDIT_USAGE } from './audit';
 import { backup, BACKUP_USAGE, restore } from './backup';
 import { UsageError, withStore } from './common';
 import { COMPLIANCE_CLI_OPTIONS, COMPLIANCE_USAGE, runComplianceCommand } from './compliance';
@@ -37,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       ...COMPLIANCE_CLI_OPTIONS,
+      ...AUDIT_CLI_OPTIONS,
       db: { type: 'string' },
       store: { type: 'string' },
       port: { type: 'string' },
@@ -72,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'restore':
       return restore(config, rest);
     case 'audit':
-      return audit(config, rest);
+      return audit(config, rest, values['expect-hash']);
     case 'migrate':
       return migrate(config);
     case 'copy':

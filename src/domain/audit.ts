@@ -169,19 +169,25 @@ export interface AuditChainReport {
   lastId: string | null;
   /** The first broken link; absent when the chain is intact. */
   broken?: BrokenAuditLink;
+  /** Whether an intact chain holds an entry with the hash asked for (`expectHash`); absent when none was asked for. */
+  expectedHashFound?: boolean;
 }
 
 /**
  * Walks a log in id order and stops at the first entry that does not link to the one before it
  * or whose content does not give its hash. `sha256` is given (the domain does no crypto itself).
+ * `expectHash`, a hash kept from an earlier verify, must be found on the way: a log cut short
+ * after it, or rewritten with every hash recomputed, no longer holds it.
  */
 export async function verifyAuditChain(
   batches: AsyncIterable<AuditEntry[]>,
   sha256: (text: string) => string,
+  expectHash?: string,
 ): Promise<AuditChainReport> {
   let previous = GENESIS_HASH;
   let entries = 0;
   let lastId: string | null = null;
+  let found = false;
   for await (const batch of batches) {
     for (const entry of batch) {
       if (entry.previousHash !== previous) {
@@ -192,9 +198,10 @@ export async function verifyAuditChain(
       previous = expected;
       lastId = entry.id;
       entries++;
+      if (expected === expectHash) found = true;
     }
   }
-  return { entries, lastHash: previous, lastId };
+  return { entries, lastHash: previous, lastId, ...(expectHash !== undefined ? { expectedHashFound: found } : {}) };
 }
 
 // ---- whole-inventory entries -------------------------------------------------------------------

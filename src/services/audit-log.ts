@@ -44,8 +44,11 @@ export class AuditLog {
     return { ...found, nodes: found.nodes.map((entry) => withKeysNamed(entry, keys)) };
   }
 
-  /** Walks the whole log, oldest first, and reports the first broken link of its hash chain. */
-  verify(): Promise<AuditChainReport> {
+  /**
+   * Walks the whole log, oldest first, and reports the first broken link of its hash chain, and
+   * whether it holds an entry with `expectHash` (a hash kept from an earlier verify).
+   */
+  verify(expectHash?: string): Promise<AuditChainReport> {
     const store = this.store;
     async function* batches(): AsyncGenerator<AuditEntry[]> {
       let after: string | null = null;
@@ -56,7 +59,7 @@ export class AuditLog {
         after = batch[batch.length - 1].id;
       }
     }
-    return verifyAuditChain(batches(), (text) => createHash('sha256').update(text, 'utf8').digest('hex'));
+    return verifyAuditChain(batches(), (text) => createHash('sha256').update(text, 'utf8').digest('hex'), expectHash);
   }
 
   private apiKeys(): Promise<Map<string, ApiKeyRecord>> {

@@ -187,6 +187,21 @@ describe('audit verify', () => {
     expect(res.stderr).toContain('it was changed after it was written');
   });
 
+  it('with --expect-hash, names a log cut short after a hash kept from an earlier verify', () => {
+    const db = auditedDatabase();
+    const log = rows(db);
+    const kept = log[log.length - 1].hash!;
+    expect(run(['audit', 'verify', '--expect-hash', kept, '--db', db]).code).toBe(0);
+    // The newest entries deleted: what is left is still a whole chain, but no longer holds the kept hash.
+    tamper(db, `DROP TRIGGER audit_log_append_only_delete; DELETE FROM audit_log WHERE id >= ${log[log.length - 2].id};`);
+    expect(run(['audit', 'verify', '--db', db]).code).toBe(0);
+    const res = run(['audit', 'verify', '--expect-hash', kept, '--db', db]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain(`the chain of ${log.length - 2} entries is intact but holds no entry with hash ${kept}`);
+    expect(run(['audit', 'verify', '--expect-hash', log[0].hash!, '--db', db]).code).toBe(0);
+    expect(run(['audit', 'verify', '--expect-hash', 'abc', '--db', db]).stderr).toContain('--expect-hash takes a SHA-256 hash');
+  });
+
   it('takes no other action or argument', () => {
     const db = auditedDatabase();
     expect(run(['audit', '--db', db]).code).toBe(2);
