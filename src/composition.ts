@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Config } from './config';
+import type { AuditEntry, WriteContext } from './domain/audit';
 import { StoreUnavailableError } from './store/errors';
 import type { InventoryStore } from './store/inventory-store';
 import { openNeo4jStore } from './store/neo4j/connection';
@@ -71,10 +72,34 @@ export async function copyStores(fromUrl: string, toUrl: string, env: NodeJS.Pro
   }
 }
 
+/** What `restore` did: the RESTORE entry it appended to the restored audit log. */
+export interface RestoreSummary {
+  entry: AuditEntry;
+  /** Entries the restored log holds (before the RESTORE entry). */
+  restoredEntries: number;
+  /** Entries of the replaced log that came after the restored log's last entry. */
+  droppedEntries: number;
+}
+
 /**
- * Replaces the embedded database file with a checked backup. Runs with no store open: restoring
- * swaps the file itself, so it belongs here, beside opening, not on the port.
+ * Replaces the embedded database file with a checked backup, then appends a RESTORE entry to the
+ * restored log saying what was restored and what of the replaced log it dropped. Runs with no
+ * store open: restoring swaps the file itself, so it belongs here, beside opening, not on the port.
  */
-export async function restoreEmbeddedDatabase(backupPath: string, dbPath: string): Promise<void> {
-  await SqliteStore.restore(backupPath, dbPath);
+export async function restoreEmbeddedDatabase(backupPath: string, dbPath: string, context?: WriteContext): Promise<RestoreSummary> {
+  const logs = await SqliteStore.restore(backupPath, dbPath);
+  const store = new SqliteStore({ path: dbPath });
+  try {
+    // A backup from before the hash chain gets its hashes here (migration 7), before the entry links to them.
+    await store.migrate();
+    const restored = store.auditLogSummary();
+    const entry = await store.recordRestore(
+      logs.replaced && { log: logs.replaced },
+      { backup: backupPath, log: restored, droppedEntries: logs.dropped },
+      context,
+    );
+    return { entry, restoredEntries: restored.entries, droppedEntries: logs.dropped };
+  } finally {
+    await store.close();
+  }
 }

@@ -1,10 +1,11 @@
 /** `backup` and `restore`: file-level copies of the embedded database. */
 import { restoreEmbeddedDatabase } from '../composition';
 import type { Config } from '../config';
-import { UsageError, withStore } from './common';
+import { cliActor, UsageError, withStore } from './common';
 
 export const BACKUP_USAGE = `  backup FILE                online backup of the embedded database (safe while serving)
-  restore FILE               replace the embedded database with a backup (checked first)
+  restore FILE               replace the embedded database with a backup (checked first); the
+                             restored audit log gets a RESTORE entry saying what was restored and dropped
 `;
 
 export async function backup(config: Config, args: string[]): Promise<number> {
@@ -23,7 +24,10 @@ export async function backup(config: Config, args: string[]): Promise<number> {
 export async function restore(config: Config, args: string[]): Promise<number> {
   if (args.length !== 1) throw new UsageError('restore takes exactly one FILE (made by fieldtrail backup)');
   if (config.store !== 'sqlite') throw new UsageError('restore writes the embedded database; for Neo4j use neo4j-admin database load');
-  await restoreEmbeddedDatabase(args[0], config.dbPath);
+  const { entry, restoredEntries, droppedEntries } = await restoreEmbeddedDatabase(args[0], config.dbPath, { actor: cliActor() });
   console.log(`restored ${config.dbPath} from ${args[0]}`);
+  console.log(
+    `audit log: ${restoredEntries} entries restored, ${droppedEntries} entries of the replaced log dropped; RESTORE recorded as entry ${entry.id}`,
+  );
   return 0;
 }

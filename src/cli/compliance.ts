@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { atOrAbove, countBySeverity, SEVERITIES, type Finding, type Severity } from '../domain/compliance/findings';
 import { ComplianceService, CURRENT, FORMATS_OF, REPORT_KINDS, type ReportFormat, type ReportKind } from '../services/compliance/compliance-service';
 import type { InventoryStore } from '../store/inventory-store';
-import { UsageError } from './common';
+import { cliActor, UsageError } from './common';
 
 export const COMPLIANCE_USAGE = `  check [--fail-on info|low|medium|high] [--rule RULE]… [--format text|md|json]
                              list compliance findings; exit 1 if any is at or above --fail-on (default high)
@@ -138,7 +138,7 @@ async function snapshot(service: ComplianceService, args: string[], values: Comp
   }
   if (args.length) throw new UsageError(`snapshot takes --label LABEL, or "list"; got "${args.join(' ')}"`);
   if (!values.label) throw new UsageError('snapshot needs --label LABEL (e.g. --label v2021-09-01)');
-  const saved = await service.takeSnapshot(values.label);
+  const saved = await service.takeSnapshot(values.label, { actor: cliActor() });
   out.write(`saved snapshot ${saved.label} at ${saved.createdAt} in ${service.location}\n`);
   return 0;
 }

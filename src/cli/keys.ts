@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import { isRole } from '../domain/access';
 import { newApiKey } from '../services/access/api-keys';
-import { UsageError, withStore } from './common';
+import { cliActor, UsageError, withStore } from './common';
 
 export const KEYS_USAGE = `  keys create NAME --role viewer|editor|admin
                              create an API key; the secret is printed once and stored only hashed
@@ -19,7 +19,7 @@ export async function keys(config: Config, args: string[], role: string | undefi
         if (!arg) throw new UsageError('keys create needs a NAME (who or what will use the key)');
         if (!isRole(role)) throw new UsageError('keys create needs --role viewer, editor or admin');
         const { secret, record } = await newApiKey(arg, role);
-        await store.saveApiKey(record);
+        await store.saveApiKey(record, { actor: cliActor() });
         console.error(`created ${role} key ${record.id} "${arg}". The secret is shown once; store it now:`);
         console.log(secret);
         return 0;
@@ -32,7 +32,7 @@ export async function keys(config: Config, args: string[], role: string | undefi
       }
       case 'revoke': {
         if (!arg) throw new UsageError('keys revoke needs the key ID (see `fieldtrail keys list`)');
-        if (!(await store.revokeApiKey(arg, new Date().toISOString()))) {
+        if (!(await store.revokeApiKey(arg, new Date().toISOString(), { actor: cliActor() }))) {
           console.error(`fieldtrail: no active API key "${arg}"`);
           return 1;
         }

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config';
 import { NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
 import { UnsafeBindingError } from '../services/access/access-control';
 import { StoreUnavailableError } from '../store/errors';
+import { audit, AUDIT_CLI_OPTIONS, AUDIT_USAGE } from './audit';
 import { backup, BACKUP_USAGE, restore } from './backup';
 import { UsageError, withStore } from './common';
 import { COMPLIANCE_CLI_OPTIONS, COMPLIANCE_USAGE, runComplianceCommand } from './compliance';
@@ -20,7 +21,7 @@ import { copy, migrate, STORES_USAGE } from './stores';
 const USAGE = `Usage: fieldtrail <command> [options]
 
 Commands:
-${SERVE_USAGE}${INVENTORY_USAGE}${GRAPH_USAGE}${KEYS_USAGE}${BACKUP_USAGE}${STORES_USAGE}${COMPLIANCE_USAGE}
+${SERVE_USAGE}${INVENTORY_USAGE}${GRAPH_USAGE}${KEYS_USAGE}${BACKUP_USAGE}${AUDIT_USAGE}${STORES_USAGE}${COMPLIANCE_USAGE}
 Options (override the environment):
   --db PATH        FIELDTRAIL_DB     embedded database file (default ./data/fieldtrail.db)
   --store KIND     FIELDTRAIL_STORE  sqlite (default) or neo4j
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       ...COMPLIANCE_CLI_OPTIONS,
+      ...AUDIT_CLI_OPTIONS,
       db: { type: 'string' },
       store: { type: 'string' },
       port: { type: 'string' },
@@ -70,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
       return backup(config, rest);
     case 'restore':
       return restore(config, rest);
+    case 'audit':
+      return audit(config, rest, values['expect-hash']);
     case 'migrate':
       return migrate(config);
     case 'copy':

@@ -124,13 +124,17 @@ export interface StoreCapabilities {
   changeMarks: boolean;
 }
 
-/** Stores API keys; both inventory stores implement it next to the inventory. */
+/**
+ * Stores API keys; both inventory stores implement it next to the inventory. Creating and revoking
+ * a key each write an audit entry (API_KEY_CREATE / API_KEY_REVOKE) in the same transaction, by
+ * `context.actor` (`system` when absent).
+ */
 export interface ApiKeyStore {
-  saveApiKey(record: ApiKeyRecord): Promise<void>;
+  saveApiKey(record: ApiKeyRecord, context?: WriteContext): Promise<void>;
   findApiKey(id: string): Promise<ApiKeyRecord | null>;
   listApiKeys(): Promise<ApiKeyRecord[]>;
-  /** False when no such key (or already revoked). */
-  revokeApiKey(id: string, at: string): Promise<boolean>;
+  /** False when no such key (or already revoked); then nothing is written, not even an entry. */
+  revokeApiKey(id: string, at: string, context?: WriteContext): Promise<boolean>;
 }
 
 /** The inventory and, beside it, the API keys that guard it. */
@@ -214,14 +218,20 @@ export interface InventoryStore extends ApiKeyStore {
    * a whole-inventory write (REPLACE, or a bulk load into an empty store).
    */
   listAuditEntries(filter: AuditFilter, page: { first: number; afterId?: string | null }): Promise<Page<AuditEntry>>;
+  /**
+   * The audit log oldest first, `first` entries after the entry `afterId` (from the start when
+   * null), each with its hashes as stored: what `audit verify` walks to check the chain.
+   */
+  auditEntriesInOrder(afterId: string | null, first: number): Promise<AuditEntry[]>;
   /** The whole inventory as a manifest, every list ordered by key (so exports compare equal). */
   exportManifest(): Promise<Manifest>;
 
   /**
-   * Keeps an immutable copy of the whole inventory under a label (for diffs and audits).
+   * Keeps an immutable copy of the whole inventory under a label (for diffs and audits), with a
+   * SNAPSHOT audit entry by `context.actor` in the same transaction.
    * Fails with ValidationError if the label is taken: snapshots are never overwritten.
    */
-  saveSnapshot(label: string): Promise<SnapshotInfo>;
+  saveSnapshot(label: string, context?: WriteContext): Promise<SnapshotInfo>;
   /** Every snapshot, oldest first. */
   listSnapshots(): Promise<SnapshotInfo[]>;
   /** The inventory as it was when the snapshot was taken; null for an unknown label. */

@@ -8,16 +8,20 @@ export type AuditFilterInput = {
   entityKey?: string | null | undefined;
   entityType?: string | null | undefined;
   operation?: AuditOperation | null | undefined;
-  /** Inclusive ISO-8601 lower bound */
+  /** Inclusive lower bound: an RFC 3339 date-time with a time zone (2026-12-06T00:00:00+08:00); compared as an instant */
   since?: string | null | undefined;
-  /** Inclusive ISO-8601 upper bound */
+  /** Inclusive upper bound, as since; for a whole day give its last instant (2026-12-06T23:59:59.999Z) */
   until?: string | null | undefined;
 };
 
 export type AuditOperation =
+  | 'API_KEY_CREATE'
+  | 'API_KEY_REVOKE'
   | 'CREATE'
   | 'DELETE'
   | 'REPLACE_INVENTORY'
+  | 'RESTORE'
+  | 'SNAPSHOT'
   | 'UPDATE';
 
 /** The policy's major-change areas (§一.3): SERVICE_MODEL, CONTROL, RECIPIENTS, RIGHTS, CONTACT; then NOTICE (other PIPL Art. 17 items) and EDITORIAL. */

@@ -27,7 +27,8 @@ it('records who changed what, before and after, newest first', async () => {
   await app.query(UpsertPartyExpectingDocument, vendor('Vendor B'));
   await app.query(UpsertPartyExpectingDocument, vendor('Vendor B')); // unchanged: no entry, no new version
   await app.query(DeletePartyExpectingDocument, { key: 'audited-vendor' });
-  const { auditLog } = await app.query(AuditLogDocument, { filter: { entityType: 'party', entityKey: 'audited-vendor' } });
+  // As an admin: only admins read API key ids (key:<id>) in the log (test/security/audit-log.test.ts).
+  const { auditLog } = await app.query(AuditLogDocument, { filter: { entityType: 'party', entityKey: 'audited-vendor' } }, 'admin');
   expect(auditLog.totalCount).toBe(3);
   expect(auditLog.nodes.map((e) => e.operation)).toEqual(['DELETE', 'UPDATE', 'CREATE']);
   expect(auditLog.nodes.every((e) => e.actor === editorId)).toBe(true);
@@ -42,10 +43,10 @@ it('records who changed what, before and after, newest first', async () => {
 });
 
 it('pages through the log and filters by actor and operation', async () => {
-  const first = (await app.query(AuditLogDocument, { first: 1, filter: { actor: editorId } })).auditLog;
+  const first = (await app.query(AuditLogDocument, { first: 1, filter: { actor: editorId } }, 'admin')).auditLog;
   expect(first.nodes).toHaveLength(1);
   expect(first.pageInfo.hasNextPage).toBe(true);
-  const next = (await app.query(AuditLogDocument, { first: 1, after: first.pageInfo.endCursor, filter: { actor: editorId } })).auditLog;
+  const next = (await app.query(AuditLogDocument, { first: 1, after: first.pageInfo.endCursor, filter: { actor: editorId } }, 'admin')).auditLog;
   expect(Number(next.nodes[0].id)).toBeLessThan(Number(first.nodes[0].id));
   const creates = (await app.query(AuditLogDocument, { filter: { operation: 'CREATE' } })).auditLog.nodes;
   expect(creates.every((e) => e.operation === 'CREATE')).toBe(true);
@@ -53,7 +54,7 @@ it('pages through the log and filters by actor and operation', async () => {
 
 it('records a whole-inventory replace as one entry', async () => {
   await app.query(ImportInventoryDocument, { manifest: syntheticInventory(10), mode: 'REPLACE' });
-  const [entry] = (await app.query(AuditLogDocument, { first: 1 })).auditLog.nodes;
+  const [entry] = (await app.query(AuditLogDocument, { first: 1 }, 'admin')).auditLog.nodes;
   expect(entry).toMatchObject({ operation: 'REPLACE_INVENTORY', entityType: 'inventory', actor: editorId });
   expect((entry.after as { nodes: { field: number } }).nodes.field).toBe(10);
 });

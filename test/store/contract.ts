@@ -38,6 +38,7 @@ import {
   tinyInventoryInput,
   without,
 } from './fixtures';
+import { describeAuditContract } from './contract-audit';
 import { describeConcurrencyContract } from './contract-concurrency';
 import { describeCountsContract } from './contract-counts';
 import { describeReadPartsContract } from './contract-read-parts';
@@ -160,6 +161,7 @@ export function describeStoreContract(name: string, open: Open, close: Close = (
     describeVersionsAndAudit(open, close);
     describeConcurrencyContract(open, close);
     describeCountsContract(open, close);
+    describeAuditContract(open, close);
     describeReadPartsContract(open, close);
     describeVersionsContract(open, close);
 

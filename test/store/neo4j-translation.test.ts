@@ -135,12 +135,17 @@ it('upsertPersonalField: one write transaction that takes the inventory lock fir
     { name: 'dropOwnedEdges.field', params: { v: 3, keys: ['imei'] } },
     { name: 'linkEdges.field.IN_CATEGORY', params: { v: 3, links: [{ owner: 'imei', target: 'ids' }] } },
     { name: 'linkEdges.field.CITES', params: { v: 3, links: [{ owner: 'imei', target: 'policy#四.2.5' }] } },
+    // The entry is numbered from the control node's sequence and linked to the newest entry, both read under the lock.
+    { name: 'lastAuditEntry', params: {} },
+    { name: 'readControl', params: {} },
     { name: 'appendAudit', params: { entries: [expect.objectContaining({ actor: 'key:' + editor.record.id, operation: 'UPDATE', entityType: 'field', entityKey: 'imei' })] } },
     { name: 'bumpVersions', params: { rows: [{ type: 'field', key: 'imei' }] } },
     { name: 'continueVersions', params: { rows: [] } },
   ]);
-  // The entry carries no id of the client's making: the database numbers it from its sequence.
-  expect(writes.find((w) => w.name === 'appendAudit')!.params.entries).toEqual([expect.not.objectContaining({ id: expect.anything() })]);
+  // The entry's number follows the sequence read under the lock (41), and it is the first link of the chain.
+  expect(writes.find((w) => w.name === 'appendAudit')!.params.entries).toEqual([
+    expect.objectContaining({ id: '42', seq: 42, previousHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+  ]);
   expect(writes.find((w) => w.name === 'upsertNodes.field')!.query).toBe(`UNWIND $rows AS row
 MERGE (n:PersonalField {key: row.key, v: $v})
 SET n = row.props, n.key = row.key, n.v = $v`);
@@ -263,7 +268,9 @@ describe('REPLACE streams into a new version and switches it active at the end',
       'lockInventory', 'readControl', 'countVersionNodes',
       // Node versions outlive the inventory version: settled by comparing the two, before the switch.
       ...NODE_TYPES.flatMap((t) => [`advanceReplacedVersions.${t}`, `continueRecreatedVersions.${t}`]),
-      'switchVersion', 'countVersionNodes', 'appendAudit',
+      // The keys of the active and the staged version, for the entry's removed and added keys.
+      ...NODE_TYPES.map((t) => `versionKeys.${t}`), ...NODE_TYPES.map((t) => `versionKeys.${t}`),
+      'switchVersion', 'countVersionNodes', 'lastAuditEntry', 'readControl', 'appendAudit',
     ]);
     expect(driver.sent.find((s) => s.name === 'advanceReplacedVersions.field')!.params).toEqual({ old: 3, new: 4 });
     expect(driver.sent.find((s) => s.name === 'appendAudit')!.params.entries).toEqual([

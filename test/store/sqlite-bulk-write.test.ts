@@ -56,7 +56,9 @@ describe('migration 5', () => {
     const store = await opened(file);
     try {
       expect(await store.exportManifest()).toEqual(ordered(inventory()));
-      expect(await store.listAuditEntries({}, { first: 100 })).toEqual(auditBefore);
+      // The entries are kept; later migrations add their hash-chain links (contract-audit.ts).
+      const withoutLinks = (page: typeof auditBefore) => ({ ...page, nodes: page.nodes.map(({ previousHash: _p, hash: _h, ...entry }) => entry) });
+      expect(withoutLinks(await store.listAuditEntries({}, { first: 100 }))).toEqual(withoutLinks(auditBefore));
       expect(await store.related('flow.carriedFields', ['share-umeng', 'upload'])).toEqual(await carriedOnAFreshStore(['share-umeng', 'upload']));
       await store.write(inventory(), 'MERGE');
       await expect(store.deleteNodes('field', ['imei'])).rejects.toThrow(ReferencedError);

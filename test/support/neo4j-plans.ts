@@ -209,6 +209,7 @@ export function scansAllowed(name: string): Record<string, string> {
   if (name === 'adoptNodeVersions') {
     return { NodeVersion: 'once per migrate, for version nodes written when they carried an inventory version `v` (the index on `v` that served it is dropped once none is left); stops at once when none has one' };
   }
+  if (name === 'lastAuditEntry') return { AuditEntry: 'walks the seq index from the newest entry and stops at LIMIT 1' };
   if (name.startsWith('listFields[') && filtersOf(name).includes('sensitive')) {
     return {
       DataCategory:
@@ -445,7 +446,14 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'switchVersion':
     case 'countVersionNodes':
     case 'deleteVersion':
+    case 'versionKeys':
       return { v };
+    case 'lastAuditEntry':
+      return {};
+    case 'auditInOrder':
+      return { afterSeq: 0, limit: 1000 };
+    case 'chainAuditEntry':
+      return { id: '1', previousHash: '0'.repeat(64), hash: 'f'.repeat(64) };
     case 'leftoverVersions':
       return { staleBefore: new Date(Date.now() - 6 * 3600_000).toISOString() };
     case 'deleteVersionBatch':
@@ -496,7 +504,7 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'revokeApiKey':
       return { id: ctx.apiKeyId, at: now };
     case 'appendAudit':
-      return { entries: [{ at: now, actor: 'plan-check', operation: 'UPDATE', entityType: 'field', entityKey: middle('field'), before: '{}', after: '{}' }] };
+      return { entries: [{ at: now, actor: 'plan-check', operation: 'UPDATE', entityType: 'field', entityKey: middle('field'), before: '{}', after: '{}', seq: 999_999, id: '999999', previousHash: '0'.repeat(64), hash: 'f'.repeat(64) }] };
     case 'bumpVersions':
     case 'continueVersions':
       return { rows: keys('field').map((key) => ({ type: 'field', key })) };

@@ -8,7 +8,7 @@ import { NODE_OBJECT_TYPES } from '../types/nodes';
 
 @Resolver()
 export class AuditResolver {
-  @Query(() => AuditEntryConnection, { description: 'Every committed change, newest first.' })
+  @Query(() => AuditEntryConnection, { description: 'Every committed change, newest first. API key ids are shown to admins only; others see the key\'s name.' })
   async auditLog(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AuditFilterInput, { nullable: true }) filter: AuditFilterInput | null,
@@ -16,7 +16,9 @@ export class AuditResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ) {
     // An entry's cursor is its id: the log is ordered by id, and ids are what clients quote.
-    return toConnection(await ctx.auditLog.list(filter ?? {}, { first: first ?? 50, after }), (entry) => entry.id);
+    // A key id is the first half of the key's token: only admins, who manage keys, see ids.
+    const reader = { seesKeyIds: ctx.actor.role === 'admin' };
+    return toConnection(await ctx.auditLog.list(filter ?? {}, { first: first ?? 50, after }, reader), (entry) => entry.id);
   }
 }
 

@@ -115,6 +115,6 @@ export class ComplianceResolver {
   @Authorized('editor')
   @Mutation(() => InventorySnapshotType, { description: 'Keeps an immutable copy of the inventory under a new label, for diffs and audits.' })
   takeSnapshot(@Ctx() ctx: RequestContext, @Arg('label', () => String) label: string) {
-    return ctx.compliance.takeSnapshot(label);
+    return ctx.compliance.takeSnapshot(label, { actor: ctx.actor.id });
   }
 }

@@ -15,6 +15,7 @@ import { recordsOfProcessing, type RecordsOfProcessing } from '../../domain/comp
 import { collectedInformationList, thirdPartySharingList, type CollectedInformationEntry, type ThirdPartySharingEntry } from '../../domain/compliance/regulator-lists';
 import { COMPLIANCE_RULES } from '../../domain/compliance/rules';
 import type { AssessmentScope } from '../../domain/compliance/scope';
+import type { WriteContext } from '../../domain/audit';
 import { NotFoundError, ValidationError } from '../../domain/problems';
 import type { InventoryStore, SnapshotInfo } from '../../store/inventory-store';
 import {
@@ -149,9 +150,10 @@ export class ComplianceService {
   // ---- snapshots and change impact --------------------------------------------------------
 
   /** Keeps an immutable copy of the inventory under a label; labels are never reused. */
-  async takeSnapshot(label: string): Promise<SnapshotInfo> {
+  /** Saves a snapshot; the store audits it (SNAPSHOT) as `context.actor`. */
+  async takeSnapshot(label: string, context?: WriteContext): Promise<SnapshotInfo> {
     checkLabel(label, 'label');
-    return this.storage.saveSnapshot(label);
+    return this.storage.saveSnapshot(label, context);
   }
 
   listSnapshots(): Promise<SnapshotInfo[]> {

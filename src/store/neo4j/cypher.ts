@@ -381,7 +381,7 @@ RETURN count(*) AS deleted`),
   listApiKeys: `MATCH (k:${API_KEY_LABEL}) RETURN k {.*} AS key ORDER BY k.createdAt, k.id`,
   revokeApiKey: `MATCH (k:${API_KEY_LABEL} {id: $id}) WHERE k.revokedAt IS NULL SET k.revokedAt = $at RETURN count(k) AS revoked`,
 
-  // ---- audit log (append-only: no statement here updates or deletes an entry) and node versions
+  // ---- audit log (append-only: no statement here deletes an entry or changes its content) and node versions
   constraintAudit: `CREATE CONSTRAINT audit_entry_id IF NOT EXISTS FOR (a:${AUDIT_LABEL}) REQUIRE a.id IS UNIQUE`,
   indexAuditSeq: `CREATE INDEX audit_entry_seq IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.seq)`,
   indexAuditEntity: `CREATE INDEX audit_entry_entity IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.entityType, a.entityKey)`,
@@ -406,12 +406,24 @@ RETURN count(*) AS adopted`,
    * commit order whatever the clocks of the writers say.
    */
   appendAudit: `MATCH (ctl:${CONTROL_LABEL} {id: 1})
-WITH ctl, ctl.lastSeq AS base
-UNWIND range(0, size($entries) - 1) AS i
+UNWIND $entries AS e
 CREATE (a:${AUDIT_LABEL})
-SET a = $entries[i], a.seq = base + i + 1, a.id = toString(base + i + 1)
-WITH ctl, base, count(a) AS n
-SET ctl.lastSeq = base + n`,
+SET a = e
+WITH ctl, max(e.seq) AS last
+SET ctl.lastSeq = last`,
+  /** The newest entry (by the seq index): the link the next entry chains to. */
+  lastAuditEntry: `MATCH (a:${AUDIT_LABEL}) WHERE a.seq IS NOT NULL
+RETURN a.seq AS seq, a.hash AS hash ORDER BY a.seq DESC LIMIT 1`,
+  /** Entries oldest first after a sequence number: for walking (and, once, hashing) the chain. */
+  auditInOrder: `MATCH (a:${AUDIT_LABEL}) WHERE a.seq > $afterSeq
+RETURN a {.*} AS entry ORDER BY a.seq LIMIT $limit`,
+  /**
+   * The one statement that writes to existing entries: it gives entries written before the chain
+   * existed their hashes, and only where they have none.
+   */
+  chainAuditEntry: `MATCH (a:${AUDIT_LABEL} {id: $id}) WHERE a.hash IS NULL SET a.previousHash = $previousHash, a.hash = $hash`,
+  /** Every key of a node type in an inventory version (for a REPLACE's audit entry). */
+  versionKeys: byType((t) => `MATCH (n:${LABEL[t]} {v: $v}) RETURN collect(n.key) AS keys`),
   /** An update or a delete: one more than the version now (the first change of a node makes 2); a deleted key keeps its NodeVersion. */
   bumpVersions: `UNWIND $rows AS row
 MERGE (nv:${NODE_VERSION_LABEL} {nodeType: row.type, key: row.key})

@@ -90,7 +90,7 @@ export const PROPERTY_KEYS = [
     // API keys
     'id', 'role', 'hash', 'revokedAt',
     // audit log and node versions
-    'at', 'actor', 'operation', 'entityType', 'entityKey', 'before', 'after', 'nodeType', 'version', 'type',
+    'at', 'actor', 'operation', 'entityType', 'entityKey', 'before', 'after', 'previousHash', 'nodeType', 'version', 'type',
     // keys of parameter maps (the parser cannot tell them from node properties)
     'owner', 'target', 'refs', 'props', 'labels',
   ]),

@@ -45,7 +45,17 @@ import { apiKeyFromProps, auditFromProps, auditProps, clauseFromProps, recordAsA
 import { StagedReplace } from './replace';
 import { Neo4jTransactions, rowsOf, run, type Neo4jConnection } from './transactions';
 import { chunks, InventoryWrites } from './writes';
-import { changesOf, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
+import {
+  apiKeyAudit,
+  auditInstant,
+  changesOf,
+  inventoryKeyChanges,
+  snapshotAudit,
+  SYSTEM_ACTOR,
+  type AuditEntry,
+  type AuditFilter,
+  type WriteContext,
+} from '../../domain/audit';
 
 
 export interface Neo4jStoreOptions {
@@ -107,6 +117,8 @@ export class Neo4jStore implements InventoryStore {
     while (((await this.tx.writeLocked(async (tx, active) => rowsOf(await run(tx, CYPHER.adoptNodeVersions, { active, batch: this.writes.batchSize }))))[0]?.adopted as number) > 0);
     for (const statement of [...Object.values(CYPHER.dropNodeVersionPerV), CYPHER.constraintNodeVersion]) await this.tx.writeTx((tx) => run(tx, statement));
     await this.replacer.dropLeftoverVersions();
+    // Audit entries written before the hash chain existed get their links (a no-op once they have them).
+    await this.tx.writeLocked((tx) => this.writes.chainHead(tx));
     // Flows written before the stored cross-border flag existed (a no-op once all have it).
     while (((await this.tx.writeTx(async (tx) => rowsOf(await run(tx, CYPHER.fillCrossBorder, { batch: this.writes.batchSize }))))[0]?.filled as number) > 0);
   }
@@ -221,7 +233,17 @@ export class Neo4jStore implements InventoryStore {
     // Ids are the database's sequence numbers; like the embedded store, a cursor that is not one
     // matches no later entry.
     const afterSeq = page.afterId == null ? null : /^\d+$/.test(page.afterId) ? Number(page.afterId) : -1;
-    return this.tx.readPage(listAuditStatements(filter, afterSeq, page.first + 1), page.first, (r) => auditFromProps(r.entry as Props));
+    // `at` is Date.toISOString() text: bounds in that form compare as instants.
+    const bounds = {
+      ...(filter.since != null ? { since: auditInstant(filter.since, 'since') } : {}),
+      ...(filter.until != null ? { until: auditInstant(filter.until, 'until') } : {}),
+    };
+    return this.tx.readPage(listAuditStatements({ ...filter, ...bounds }, afterSeq, page.first + 1), page.first, (r) => auditFromProps(r.entry as Props));
+  }
+
+  async auditEntriesInOrder(afterId: string | null, first: number): Promise<AuditEntry[]> {
+    const afterSeq = afterId == null ? 0 : Number(afterId);
+    return (await this.tx.readRows(CYPHER.auditInOrder, { afterSeq, limit: first })).map((r) => auditFromProps(r.entry as Props));
   }
 
   async exportManifest(): Promise<Manifest> {
@@ -248,6 +270,7 @@ export class Neo4jStore implements InventoryStore {
         );
       const before = fresh ? await this.writes.countNodes(tx, v) : null;
       await this.writes.mergeInto(tx, manifest, v);
+      const keysAfter = Object.fromEntries(NODE_TYPES.map((t) => [t, (manifest[SECTION_OF[t]] as Array<{ key: string }>).map((n) => n.key)]));
       const at = new Date().toISOString();
       if (changes) {
         await this.writes.appendAudit(tx, changes.map((c) => auditProps(at, actor, c.operation, c.type, c.key, c.before, c.after)));
@@ -257,7 +280,9 @@ export class Neo4jStore implements InventoryStore {
         // Into an empty inventory every node is created: keys remembered from deletes continue their sequence.
         const created = NODE_TYPES.flatMap((type) => (manifest[SECTION_OF[type]] as Array<{ key: string }>).map((n) => ({ type, key: n.key })));
         for (const rows of chunks(created, this.writes.batchSize)) await run(tx, CYPHER.continueVersions, { rows });
-        await this.writes.appendAudit(tx, [auditProps(at, actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, nodes: before }, { mode, nodes: await this.writes.countNodes(tx, v) })]);
+        // An empty inventory before: every key is added, none removed.
+        const after = { mode, nodes: await this.writes.countNodes(tx, v), ...inventoryKeyChanges({}, keysAfter) };
+        await this.writes.appendAudit(tx, [auditProps(at, actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, nodes: before }, after)]);
       }
     });
     return { mode, written, removed: 0 };
@@ -287,8 +312,12 @@ export class Neo4jStore implements InventoryStore {
 
   // ---- API keys -----------------------------------------------------------------------------
 
-  async saveApiKey(record: ApiKeyRecord): Promise<void> {
-    await this.tx.writeTx((tx) => run(tx, CYPHER.saveApiKey, { id: record.id, name: record.name, role: record.role, hash: record.hash, createdAt: record.createdAt }));
+  async saveApiKey(record: ApiKeyRecord, context?: WriteContext): Promise<void> {
+    // Under the inventory lock: its audit entry takes the next number and link of the chain.
+    await this.tx.writeLocked(async (tx) => {
+      await run(tx, CYPHER.saveApiKey, { id: record.id, name: record.name, role: record.role, hash: record.hash, createdAt: record.createdAt });
+      await this.writes.appendAudit(tx, [auditProps(new Date().toISOString(), context?.actor ?? SYSTEM_ACTOR, 'API_KEY_CREATE', 'api-key', record.id, null, apiKeyAudit(record))]);
+    });
   }
 
   async findApiKey(id: string): Promise<ApiKeyRecord | null> {
@@ -300,13 +329,19 @@ export class Neo4jStore implements InventoryStore {
     return (await this.tx.readRows(CYPHER.listApiKeys, {})).map((r) => apiKeyFromProps(r.key as Props));
   }
 
-  async revokeApiKey(id: string, at: string): Promise<boolean> {
-    return this.tx.writeTx(async (tx) => ((rowsOf(await run(tx, CYPHER.revokeApiKey, { id, at }))[0]?.revoked as number) ?? 0) > 0);
+  async revokeApiKey(id: string, at: string, context?: WriteContext): Promise<boolean> {
+    return this.tx.writeLocked(async (tx) => {
+      const [row] = rowsOf(await run(tx, CYPHER.findApiKey, { id }));
+      if (((rowsOf(await run(tx, CYPHER.revokeApiKey, { id, at }))[0]?.revoked as number) ?? 0) === 0) return false;
+      const before = apiKeyAudit(apiKeyFromProps(row.key as Props));
+      await this.writes.appendAudit(tx, [auditProps(new Date().toISOString(), context?.actor ?? SYSTEM_ACTOR, 'API_KEY_REVOKE', 'api-key', id, before, { ...before, revokedAt: at })]);
+      return true;
+    });
   }
 
   // ---- snapshots ----------------------------------------------------------------------------
 
-  async saveSnapshot(label: string): Promise<SnapshotInfo> {
+  async saveSnapshot(label: string, context?: WriteContext): Promise<SnapshotInfo> {
     const createdAt = new Date().toISOString();
     await this.tx.writeLocked(async (tx) => {
       if ((rowsOf(await run(tx, CYPHER.snapshotExists, { label }))[0]?.n as number) > 0) {
@@ -315,6 +350,7 @@ export class Neo4jStore implements InventoryStore {
       // The copy is read under the same lock it is written with: exactly the inventory of that moment.
       const manifest = await this.writes.exportIn(tx);
       await run(tx, CYPHER.createSnapshot, { label, createdAt, manifest: JSON.stringify(manifest) });
+      await this.writes.appendAudit(tx, [auditProps(new Date().toISOString(), context?.actor ?? SYSTEM_ACTOR, 'SNAPSHOT', 'snapshot', label, null, snapshotAudit({ label, createdAt }, manifest))]);
     });
     return { label, createdAt };
   }

@@ -128,9 +128,21 @@ export function auditFromProps(p: Props): AuditEntry {
     operation: p.operation as AuditOperation,
     entityType: p.entityType as AuditEntry['entityType'],
     entityKey: p.entityKey as string,
-    before: p.before == null ? null : JSON.parse(p.before as string),
-    after: p.after == null ? null : JSON.parse(p.after as string),
+    before: parsed(p.before),
+    after: parsed(p.after),
+    previousHash: (p.previousHash as string | undefined) ?? null,
+    hash: (p.hash as string | undefined) ?? null,
   };
+}
+
+/** Stored JSON, or the stored text itself where someone wrote something else by hand (the hash then tells). */
+function parsed(text: unknown): unknown {
+  if (text == null) return null;
+  try {
+    return JSON.parse(text as string);
+  } catch {
+    return text;
+  }
 }
 
 export function apiKeyFromProps(p: Props): ApiKeyRecord {

@@ -4,7 +4,7 @@
  * entry under the write lock; the retired version is deleted in batches afterwards. Versions left
  * behind by a writer that died are deleted by the next REPLACE or `migrate`.
  */
-import type { WriteContext } from '../../domain/audit';
+import { inventoryKeyChanges, type WriteContext } from '../../domain/audit';
 import type { Manifest } from '../../domain/manifest';
 import { ValidationError, type Problem } from '../../domain/problems';
 import { NODE_TYPES, type ImportMode } from '../../domain/vocabulary';
@@ -58,10 +58,12 @@ export class StagedReplace {
           await run(tx, CYPHER.advanceReplacedVersions[type], { old: active, new: staging });
           await run(tx, CYPHER.continueRecreatedVersions[type], { old: active, new: staging });
         }
+        // Which keys the REPLACE removes and adds, for its audit entry: the two versions' keys.
+        const keyChanges = inventoryKeyChanges(await this.writes.keysByType(tx, active), await this.writes.keysByType(tx, staging));
         await run(tx, CYPHER.switchVersion, { v: staging });
         const after = await this.writes.countNodes(tx, staging);
         const mode: ImportMode = 'REPLACE';
-        await this.writes.appendAudit(tx, [auditProps(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, nodes: before }, { mode, nodes: after })]);
+        await this.writes.appendAudit(tx, [auditProps(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', { mode, nodes: before }, { mode, nodes: after, ...keyChanges })]);
         return [active, NODE_TYPES.reduce((n, t) => n + before[t], 0)] as const;
       });
     } catch (err) {

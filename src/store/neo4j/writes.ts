@@ -8,11 +8,12 @@ import { isCrossBorder } from '../../domain/flows';
 import { ConflictError, ValidationError, type Problem } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type NodeType } from '../../domain/vocabulary';
-import type { WriteContext } from '../../domain/audit';
+import { createHash } from 'node:crypto';
+import { auditEntryHashInput, GENESIS_HASH, type AuditEntry, type WriteContext } from '../../domain/audit';
 import { byKey, compareKeys } from '../../domain/key-order';
 import { CYPHER } from './cypher';
 import { OWNED_EDGES, nodeTypeOfLabel, type OwnedEdge } from './graph-model';
-import { clauseRecord, fromProps, toProps, type Props } from './records';
+import { auditFromProps, clauseRecord, fromProps, toProps, type Props } from './records';
 import { rowsOf, run, type QueryRunner, type Row } from './transactions';
 
 export type NodeCounts = Record<NodeType, number>;
@@ -65,8 +66,60 @@ export class InventoryWrites {
     return Object.fromEntries(NODE_TYPES.map((t) => [t, (row?.[t] as number) ?? 0])) as NodeCounts;
   }
 
-  async appendAudit(tx: QueryRunner, entries: Props[]): Promise<void> {
-    if (entries.length > 0) await run(tx, CYPHER.appendAudit, { entries });
+  /**
+   * Appends entries (auditProps) numbered from the control node's sequence, each linked by its
+   * hash to the entry before. Callers hold the inventory lock (writeLocked), so the sequence and
+   * the last link are read and extended by one writer at a time.
+   */
+  async appendAudit(tx: QueryRunner, entries: Props[]): Promise<AuditEntry[]> {
+    if (entries.length === 0) return [];
+    let previous = await this.chainHead(tx);
+    const base = rowsOf(await run(tx, CYPHER.readControl))[0].seq as number;
+    const written: AuditEntry[] = [];
+    const rows = entries.map((props, i) => {
+      const seq = base + i + 1;
+      const content = auditFromProps({ ...props, id: String(seq) });
+      const hash = sha256(auditEntryHashInput(previous, content));
+      written.push({ ...content, previousHash: previous, hash });
+      const row = { ...props, seq, id: String(seq), previousHash: previous, hash };
+      previous = hash;
+      return row;
+    });
+    await run(tx, CYPHER.appendAudit, { entries: rows });
+    return written;
+  }
+
+  /**
+   * The hash the next entry links to. Entries written before the chain existed get theirs first
+   * (once, oldest first, in this transaction): a log is only ever chained from its start.
+   */
+  async chainHead(tx: QueryRunner): Promise<string> {
+    const [last] = rowsOf(await run(tx, CYPHER.lastAuditEntry));
+    if (!last) return GENESIS_HASH;
+    if (last.hash != null) return last.hash as string;
+    let previous = GENESIS_HASH;
+    let afterSeq = -1;
+    for (;;) {
+      const batch = rowsOf(await run(tx, CYPHER.auditInOrder, { afterSeq, limit: this.batchSize })).map((r) => r.entry as Props);
+      if (batch.length === 0) return previous;
+      for (const props of batch) {
+        const entry = auditFromProps(props);
+        if (entry.hash != null) previous = entry.hash;
+        else {
+          const hash = sha256(auditEntryHashInput(previous, entry));
+          await run(tx, CYPHER.chainAuditEntry, { id: entry.id, previousHash: previous, hash });
+          previous = hash;
+        }
+        afterSeq = props.seq as number;
+      }
+    }
+  }
+
+  /** Every key of each node type in version `v`. */
+  async keysByType(tx: QueryRunner, v: number): Promise<Record<NodeType, string[]>> {
+    const out = {} as Record<NodeType, string[]>;
+    for (const t of NODE_TYPES) out[t] = (rowsOf(await run(tx, CYPHER.versionKeys[t], { v }))[0]?.keys as string[] | undefined) ?? [];
+    return out;
   }
 
   /** Stored records (manifest-shaped, documents with clauses) for the audit log's "before". */
@@ -227,4 +280,6 @@ export function* chunks<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
-
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -3,7 +3,19 @@
  * the change they describe (the caller's), so a change and its record commit or vanish together.
  */
 import type Database from 'better-sqlite3';
-import { changesOf, type AuditEntry, type AuditFilter, type NodeChange, type WriteContext } from '../../domain/audit';
+import { createHash } from 'node:crypto';
+import {
+  auditEntryHashInput,
+  auditInstant,
+  changesOf,
+  GENESIS_HASH,
+  type AuditEntry,
+  type AuditEntryContent,
+  type AuditFilter,
+  type AuditOperation,
+  type NodeChange,
+  type WriteContext,
+} from '../../domain/audit';
 import type { Manifest } from '../../domain/manifest';
 import { ConflictError } from '../../domain/problems';
 import { SECTION_OF } from '../../domain/references';
@@ -48,11 +60,10 @@ export class SqliteChangeLog {
    */
   recordChanges(changes: NodeChange[], actor: string): void {
     const at = new Date().toISOString();
-    const insert = this.db.prepare(SQL.appendAudit);
     const bump = this.db.prepare(SQL.bumpVersion);
     const continueFrom = this.db.prepare(SQL.continueVersion);
+    this.append(changes.map((c) => ({ at, actor, operation: c.operation, entityType: c.type, entityKey: c.key, before: c.before, after: c.after })));
     for (const c of changes) {
-      insert.run(at, actor, c.operation, c.type, c.key, json(c.before), json(c.after));
       if (c.operation === 'UPDATE') bump.run(c.type, c.key);
       else continueFrom.run(c.type, c.key);
     }
@@ -61,12 +72,9 @@ export class SqliteChangeLog {
   /** Records deletes; each deleted key keeps a row one version up (a tombstone), so its sequence goes on if it comes back. */
   recordDeletes(type: NodeType, deleted: Array<{ key: string; before: unknown }>, actor: string): void {
     const at = new Date().toISOString();
-    const insert = this.db.prepare(SQL.appendDeleteAudit);
     const bump = this.db.prepare(SQL.bumpVersion);
-    for (const d of deleted) {
-      insert.run(at, actor, 'DELETE', type, d.key, json(d.before));
-      bump.run(type, d.key);
-    }
+    this.append(deleted.map((d) => ({ at, actor, operation: 'DELETE', entityType: type, entityKey: d.key, before: d.before, after: null })));
+    for (const d of deleted) bump.run(type, d.key);
   }
 
   /**
@@ -94,7 +102,47 @@ export class SqliteChangeLog {
 
   /** A whole-inventory write (REPLACE, or a bulk load into an empty store): one summary entry. */
   recordInventoryReplace(actor: string, before: unknown, after: unknown): void {
-    this.db.prepare(SQL.appendAudit).run(new Date().toISOString(), actor, 'REPLACE_INVENTORY', 'inventory', '*', json(before), json(after));
+    this.record(actor, 'REPLACE_INVENTORY', 'inventory', '*', before, after);
+  }
+
+  /** One entry for a change that is not a node's (a snapshot, an API key, a restore); inside the caller's transaction. */
+  record(actor: string, operation: AuditOperation, entityType: AuditEntry['entityType'], entityKey: string, before: unknown, after: unknown): AuditEntry {
+    return this.append([{ at: new Date().toISOString(), actor, operation, entityType, entityKey, before, after }])[0];
+  }
+
+  /**
+   * Appends entries, each linked to the one before by its hash. Runs inside the caller's write
+   * transaction, which holds SQLite's write lock: no other writer can take the same id or link.
+   * Ids are given here (not by AUTOINCREMENT) because the hash covers the id.
+   */
+  append(entries: Array<Omit<AuditEntryContent, 'id'>>): AuditEntry[] {
+    if (entries.length === 0) return [];
+    const last = this.db.prepare(LAST_ENTRY).get() as { id: number; hash: string | null } | undefined;
+    const sequence = (this.db.prepare(LAST_SEQUENCE).get() as { n: number | null } | undefined)?.n ?? 0;
+    let id = Math.max(sequence, last?.id ?? 0);
+    // A last row without a hash was written by hand; new entries still link to something, and
+    // `audit verify` names that row.
+    let previous = last ? (last.hash ?? '') : GENESIS_HASH;
+    const insert = this.db.prepare(INSERT_ENTRY);
+    const written: AuditEntry[] = [];
+    for (const e of entries) {
+      const content: AuditEntryContent = { ...e, id: String(++id), before: e.before ?? null, after: e.after ?? null };
+      const hash = sha256(auditEntryHashInput(previous, content));
+      insert.run(id, content.at, content.actor, content.operation, content.entityType, content.entityKey, json(content.before), json(content.after), previous, hash);
+      written.push({ ...content, previousHash: previous, hash });
+      previous = hash;
+    }
+    return written;
+  }
+
+  /** Entries in id order (oldest first) after `afterId`, for walking the whole chain. */
+  inOrder(afterId: string | null, first: number): AuditEntry[] {
+    return (this.db.prepare(ENTRIES_IN_ORDER).all(afterId == null ? 0 : Number(afterId), first) as Row[]).map(entryFromRow);
+  }
+
+  /** How many entries, and the last one's id and hash (for a restore's record of what it replaced). */
+  summary(): AuditLogSummary {
+    return auditLogSummary(this.db);
   }
 
   list(filter: AuditFilter, page: { first: number; afterId?: string | null }): Page<AuditEntry> {
@@ -110,8 +158,10 @@ export class SqliteChangeLog {
     eq('entity_key', filter.entityKey);
     eq('actor', filter.actor);
     eq('operation', filter.operation);
-    if (filter.since) { where.push('at >= ?'); params.push(filter.since); }
-    if (filter.until) { where.push('at <= ?'); params.push(filter.until); }
+    // `at` is always Date.toISOString() text (fixed width, UTC): compared as text against bounds
+    // in the same form, it compares as instants.
+    if (filter.since) { where.push('at >= ?'); params.push(auditInstant(filter.since, 'since')); }
+    if (filter.until) { where.push('at <= ?'); params.push(auditInstant(filter.until, 'until')); }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM audit_log${clause}`).get(...params) as { n: number }).n;
     // Newest first: the question is usually "what changed lately".
@@ -127,8 +177,63 @@ export class SqliteChangeLog {
   }
 }
 
+const LAST_ENTRY = 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1';
+const LAST_SEQUENCE = "SELECT seq AS n FROM sqlite_sequence WHERE name = 'audit_log'";
+const INSERT_ENTRY = `INSERT INTO audit_log (id, at, actor, operation, entity_type, entity_key, before, after, previous_hash, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const ENTRIES_IN_ORDER = 'SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT ?';
+
+export interface AuditLogSummary {
+  entries: number;
+  lastId: string | null;
+  lastHash: string | null;
+}
+
+/** Entry count and last entry of the audit log in a database (any schema from migration 4 on). */
+export function auditLogSummary(db: Database.Database): AuditLogSummary {
+  const hasHash = (db.prepare("SELECT COUNT(*) AS n FROM pragma_table_info('audit_log') WHERE name = 'hash'").get() as { n: number }).n > 0;
+  const { n } = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number };
+  const last = db.prepare(`SELECT id${hasHash ? ', hash' : ', NULL AS hash'} FROM audit_log ORDER BY id DESC LIMIT 1`).get() as { id: number; hash: string | null } | undefined;
+  return { entries: n, lastId: last ? String(last.id) : null, lastHash: last?.hash ?? null };
+}
+
+/**
+ * Migration 7: hashes for the entries written before the chain existed, in id order. Runs inside
+ * the migration's transaction, with the append-only update trigger dropped by the migration's SQL.
+ */
+export function backfillAuditChain(db: Database.Database): void {
+  const read = db.prepare('SELECT * FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000');
+  const update = db.prepare('UPDATE audit_log SET previous_hash = ?, hash = ? WHERE id = ?');
+  let previous = GENESIS_HASH;
+  let after = 0;
+  for (;;) {
+    const rows = read.all(after) as Row[];
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const hash = sha256(auditEntryHashInput(previous, entryFromRow(row)));
+      update.run(previous, hash, row.id);
+      previous = hash;
+      after = row.id as number;
+    }
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 function json(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+/** Stored JSON, or the stored text itself where someone wrote something else by hand (the hash then tells). */
+function parsed(text: unknown): unknown {
+  if (text == null) return null;
+  try {
+    return JSON.parse(text as string);
+  } catch {
+    return text;
+  }
 }
 
 function entryFromRow(r: Row): AuditEntry {
@@ -139,7 +244,9 @@ function entryFromRow(r: Row): AuditEntry {
     operation: r.operation as AuditEntry['operation'],
     entityType: r.entity_type as AuditEntry['entityType'],
     entityKey: r.entity_key as string,
-    before: r.before == null ? null : JSON.parse(r.before as string),
-    after: r.after == null ? null : JSON.parse(r.after as string),
+    before: parsed(r.before),
+    after: parsed(r.after),
+    previousHash: (r.previous_hash as string | null | undefined) ?? null,
+    hash: (r.hash as string | null | undefined) ?? null,
   };
 }

@@ -4,6 +4,8 @@
  * Foreign keys are DEFERRABLE so a MERGE can replace a node whole within one transaction;
  * the adapter runs `foreign_key_check` before commit to name what a write would leave dangling.
  */
+import type Database from 'better-sqlite3';
+import { backfillAuditChain } from './change-log';
 import {
   CONSENT_REQUIREMENTS,
   FLOW_KINDS,
@@ -96,6 +98,8 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Work SQL cannot do (hashing), run after `sql` in the same transaction. */
+  backfill?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -306,5 +310,21 @@ WHERE a.entity_type <> 'inventory' AND NOT EXISTS (
   ) stored WHERE stored.node_type = a.entity_type AND stored.key = a.entity_key)
 GROUP BY a.entity_type, a.entity_key;
 `,
+  },
+  {
+    version: 8,
+    description: 'audit log: each entry hashed and chained to the one before (tamper-evident)',
+    // The update trigger is dropped for the backfill (the only time entries are written to) and
+    // created again, unchanged, once every existing entry has its link.
+    sql: `
+ALTER TABLE audit_log ADD COLUMN previous_hash TEXT;
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+DROP TRIGGER audit_log_append_only_update;
+`,
+    backfill: (db) => {
+      backfillAuditChain(db);
+      db.exec(`CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`);
+    },
   },
 ];

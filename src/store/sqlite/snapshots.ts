@@ -8,15 +8,17 @@ import type { StatementCache } from './statement-cache';
 export class SqliteSnapshots {
   constructor(private readonly q: StatementCache) {}
 
-  /** Saves the inventory `exportManifest` reads, in the same transaction as the label check. */
-  save(label: string, exportManifest: () => Manifest): SnapshotInfo {
+  /** Saves the inventory `exportManifest` reads, in the same transaction as the label check and `audit` (its entry). */
+  save(label: string, exportManifest: () => Manifest, audit: (info: SnapshotInfo, manifest: Manifest) => void): SnapshotInfo {
     const { db } = this.q;
     const save = db.transaction((): SnapshotInfo => {
       if (db.prepare(SQL.snapshotExists).get(label)) {
         throw new ValidationError([{ path: 'label', message: `snapshot "${label}" already exists; snapshots are never overwritten` }], 'invalid snapshot');
       }
       const createdAt = new Date().toISOString();
-      db.prepare(SQL.saveSnapshot).run(label, createdAt, JSON.stringify(exportManifest()));
+      const manifest = exportManifest();
+      db.prepare(SQL.saveSnapshot).run(label, createdAt, JSON.stringify(manifest));
+      audit({ label, createdAt }, manifest);
       return { label, createdAt };
     });
     return save.immediate();

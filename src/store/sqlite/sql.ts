@@ -285,9 +285,6 @@ export const SQL = {
    * continues its sequence: a version is never handed out twice for one key.
    */
   versions: 'SELECT node_key, version FROM node_versions WHERE node_type = ? AND node_key IN (SELECT value FROM json_each(?))',
-  appendAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  /** A delete's entry: nothing after. */
-  appendDeleteAudit: 'INSERT INTO audit_log (at, actor, operation, entity_type, entity_key, before, after) VALUES (?, ?, ?, ?, ?, ?, NULL)',
   /** An update or a delete: one more than the version now (the first change of a node makes 2). */
   bumpVersion: `INSERT INTO node_versions (node_type, node_key, version) VALUES (?, ?, 2)
        ON CONFLICT(node_type, node_key) DO UPDATE SET version = version + 1`,

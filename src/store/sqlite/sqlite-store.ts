@@ -31,9 +31,9 @@ import type {
   WriteSummary,
 } from '../inventory-store';
 import type { ApiKeyRecord } from '../../domain/access';
-import { SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
+import { apiKeyAudit, inventoryKeyChanges, snapshotAudit, SYSTEM_ACTOR, type AuditEntry, type AuditFilter, type WriteContext } from '../../domain/audit';
 import { SqliteApiKeys } from './api-keys';
-import { backupTo, restoreBackup } from './backup';
+import { backupTo, restoreBackup, type RestoredLogs } from './backup';
 import {
   clearInventory,
   dropSecondaryIndexes,
@@ -46,7 +46,7 @@ import {
   withBulkSettings,
   writeManifestRows,
 } from './bulk-write';
-import { SqliteChangeLog } from './change-log';
+import { SqliteChangeLog, type AuditLogSummary } from './change-log';
 import { DerivedCaches } from './derived';
 import { assertConsistent, referrers } from './integrity';
 import { countByKindStatement, fieldFilters, flowFilters, pageStatements, partiesStatement, partyFilters, type Filters } from './list-reads';
@@ -54,7 +54,7 @@ import { MIGRATIONS } from './migrations';
 import { NodeRecords } from './records';
 import type { Row } from './rows';
 import { SqliteSnapshots } from './snapshots';
-import { RELATION_SQL, SQL } from './sql';
+import { RELATION_SQL, SQL, TABLE } from './sql';
 import { StatementCache } from './statement-cache';
 
 /** Page cache of every connection, in KiB. */
@@ -124,6 +124,7 @@ export class SqliteStore implements InventoryStore {
     for (const m of MIGRATIONS.filter((m) => m.version > current)) {
       this.db.transaction(() => {
         this.db.exec(m.sql);
+        m.backfill?.(this.db);
         this.db.pragma(`user_version = ${m.version}`);
       }).immediate();
     }
@@ -248,6 +249,8 @@ export class SqliteStore implements InventoryStore {
       const inventoryBefore = fresh ? this.nodeCounts() : null;
       // A whole-inventory write settles versions by comparing content, so keep what it replaces.
       if (fresh) this.changeLog.keepReplacedContent();
+      // Which keys a REPLACE removes, for its audit entry (read before they are gone).
+      const keysBefore = fresh ? this.storedKeysByType(inventoryBefore!) : null;
       let removed = 0;
       if (mode === 'REPLACE') removed = clearInventory(this.db);
       const restoreIndexes = fresh ? dropSecondaryIndexes(this.q) : null;
@@ -267,7 +270,8 @@ export class SqliteStore implements InventoryStore {
       if (changes) this.changeLog.recordChanges(changes, actor);
       else {
         this.changeLog.settleReplacedVersions();
-        this.changeLog.recordInventoryReplace(actor, { mode, nodes: inventoryBefore }, { mode, nodes: this.nodeCounts() });
+        const keysAfter = Object.fromEntries(NODE_TYPES.map((t) => [t, (manifest[SECTION_OF[t]] as Array<{ key: string }>).map((n) => n.key)]));
+        this.changeLog.recordInventoryReplace(actor, { mode, nodes: inventoryBefore }, { mode, nodes: this.nodeCounts(), ...inventoryKeyChanges(keysBefore ?? {}, keysAfter) });
       }
       return { mode, written, removed };
     });
@@ -311,6 +315,20 @@ export class SqliteStore implements InventoryStore {
     return this.changeLog.list(filter, page);
   }
 
+  async auditEntriesInOrder(afterId: string | null, first: number): Promise<AuditEntry[]> {
+    return this.changeLog.inOrder(afterId, first);
+  }
+
+  /** The audit log's size and last entry (a restore records those of the log it replaces and of the one it brings). */
+  auditLogSummary(): AuditLogSummary {
+    return this.changeLog.summary();
+  }
+
+  /** The RESTORE entry, appended to the restored log and linked to its last entry. */
+  async recordRestore(before: unknown, after: unknown, context?: WriteContext): Promise<AuditEntry> {
+    return this.db.transaction(() => this.changeLog.record(context?.actor ?? SYSTEM_ACTOR, 'RESTORE', 'inventory', '*', before, after)).immediate();
+  }
+
   private storedKeys(type: NodeType, keys: readonly string[]): Set<string> {
     const rows = this.q.all(SQL.existingKeys[type], JSON.stringify(keys));
     return new Set(rows.map((r) => r.key as string));
@@ -324,6 +342,13 @@ export class SqliteStore implements InventoryStore {
       byType.set(type, this.records.stored(type, keys));
     }
     return (type, key) => byType.get(type)?.get(key) ?? null;
+  }
+
+  /** Every stored key of each node type that has any (by the counts just read). */
+  private storedKeysByType(counts: Record<string, number>): Partial<Record<NodeType, string[]>> {
+    return Object.fromEntries(
+      NODE_TYPES.filter((t) => (counts[t] ?? 0) > 0).map((t) => [t, (this.q.raw(`SELECT key FROM ${TABLE[t]}`).all() as Array<[string]>).map(([k]) => k)]),
+    );
   }
 
   private nodeCounts(): Record<string, number> {
@@ -343,14 +368,17 @@ export class SqliteStore implements InventoryStore {
    * Restores a backup over the database at `targetPath`, through SQLite's backup API (it locks
    * the target while copying). The backup is checked first: a damaged or newer file is refused.
    */
-  static async restore(backupPath: string, targetPath: string): Promise<void> {
-    await restoreBackup(backupPath, targetPath);
+  static async restore(backupPath: string, targetPath: string): Promise<RestoredLogs> {
+    return restoreBackup(backupPath, targetPath);
   }
 
   // ---- API keys ---------------------------------------------------------------------------
 
-  async saveApiKey(record: ApiKeyRecord): Promise<void> {
-    this.apiKeys.save(record);
+  async saveApiKey(record: ApiKeyRecord, context?: WriteContext): Promise<void> {
+    this.db.transaction(() => {
+      this.apiKeys.save(record);
+      this.changeLog.record(context?.actor ?? SYSTEM_ACTOR, 'API_KEY_CREATE', 'api-key', record.id, null, apiKeyAudit(record));
+    }).immediate();
   }
 
   async findApiKey(id: string): Promise<ApiKeyRecord | null> {
@@ -361,14 +389,21 @@ export class SqliteStore implements InventoryStore {
     return this.apiKeys.list();
   }
 
-  async revokeApiKey(id: string, at: string): Promise<boolean> {
-    return this.apiKeys.revoke(id, at);
+  async revokeApiKey(id: string, at: string, context?: WriteContext): Promise<boolean> {
+    return this.db.transaction(() => {
+      const before = this.apiKeys.find(id);
+      if (!this.apiKeys.revoke(id, at)) return false;
+      this.changeLog.record(context?.actor ?? SYSTEM_ACTOR, 'API_KEY_REVOKE', 'api-key', id, apiKeyAudit(before!), { ...apiKeyAudit(before!), revokedAt: at });
+      return true;
+    }).immediate();
   }
 
   // ---- snapshots --------------------------------------------------------------------------
 
-  async saveSnapshot(label: string): Promise<SnapshotInfo> {
-    return this.snapshots.save(label, () => this.records.exportManifest());
+  async saveSnapshot(label: string, context?: WriteContext): Promise<SnapshotInfo> {
+    return this.snapshots.save(label, () => this.records.exportManifest(), (info, manifest) => {
+      this.changeLog.record(context?.actor ?? SYSTEM_ACTOR, 'SNAPSHOT', 'snapshot', info.label, null, snapshotAudit(info, manifest));
+    });
   }
 
   async listSnapshots(): Promise<SnapshotInfo[]> {
