@@ -2,6 +2,7 @@
  * Configuration: environment variables, overridden by command-line flags.
  * Bad values fail start-up with a message naming the variable or flag.
  */
+import { DEFAULT_MAX_QUERY_COST, DEFAULT_MAX_RESPONSE_MB, DEFAULT_REQUEST_TIMEOUT_MS as REQUEST_TIMEOUT_MS } from './domain/request-limits';
 import { DEFAULT_CREDENTIAL_LIMITS, DEFAULT_OIDC_CLOCK_TOLERANCE_SECONDS, isRole, type CredentialLimits, type OidcSettings, type Role } from './domain/access';
 
 export type StoreKind = 'sqlite' | 'neo4j';
@@ -23,6 +24,8 @@ export interface Config {
   credentialLimits: CredentialLimits;
   /** Host names accepted besides loopback ones (DNS rebinding defence), lower-case. */
   allowedHosts: string[];
+  /** What one request may cost: estimated answer values, wall time, answer size. */
+  requestLimits: { maxQueryCost: number; requestTimeoutMs: number; maxResponseMb: number };
 }
 
 /** Documented in README: name, default, meaning. */
@@ -39,6 +42,9 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'FIELDTRAIL_ANONYMOUS_LOOPBACK', flag: '', default: 'true', meaning: 'let clients on this machine read without credentials (`false`: every request needs a key or token)' },
   { env: 'FIELDTRAIL_ALLOWED_HOSTS', flag: '', default: '', meaning: 'host names a proxy forwards under, comma-separated (`fieldtrail.example.com`, `*.example.com`); besides loopback names, only these are answered (see docs/security.md)' },
   { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
+  { env: 'FIELDTRAIL_MAX_QUERY_COST', flag: '', default: String(DEFAULT_MAX_QUERY_COST), meaning: 'estimated values one answer may hold; costlier queries are refused before they run (QUERY_TOO_COSTLY, see docs/security.md)' },
+  { env: 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', flag: '', default: String(REQUEST_TIMEOUT_MS / 1000), meaning: 'a request still running after this many seconds is stopped and answered 503 REQUEST_TIMEOUT' },
+  { env: 'FIELDTRAIL_MAX_RESPONSE_MB', flag: '', default: String(DEFAULT_MAX_RESPONSE_MB), meaning: 'largest answer sent, in MB; a larger one is answered 413 RESPONSE_TOO_LARGE' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_KEY', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerKeyId), meaning: 'failed sign-ins per minute with one API key id, from addresses that never signed in with it (`0`: no limit)' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress), meaning: 'failed sign-ins per minute from one client address (IPv6: one /64) (`0`: no limit)' },
   { env: 'FIELDTRAIL_KEY_REVOCATION_SECONDS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.keyRecheckMs / 1000), meaning: 'a revoked API key stops working within this many seconds (`0`: its record is read on every request)' },
@@ -100,8 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
     keyRecheckMs: wholeNumber(env, 'FIELDTRAIL_KEY_REVOCATION_SECONDS', DEFAULT_CREDENTIAL_LIMITS.keyRecheckMs / 1000, 3600, 'seconds') * 1000,
   };
   const allowedHosts = parseAllowedHosts(env.FIELDTRAIL_ALLOWED_HOSTS);
+  const requestLimits = {
+    maxQueryCost: atLeastOne(wholeNumber(env, 'FIELDTRAIL_MAX_QUERY_COST', DEFAULT_MAX_QUERY_COST, 100_000_000, 'estimated values'), 'FIELDTRAIL_MAX_QUERY_COST'),
+    requestTimeoutMs: atLeastOne(wholeNumber(env, 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', REQUEST_TIMEOUT_MS / 1000, 3600, 'seconds'), 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS') * 1000,
+    maxResponseMb: atLeastOne(wholeNumber(env, 'FIELDTRAIL_MAX_RESPONSE_MB', DEFAULT_MAX_RESPONSE_MB, 4096, 'megabytes'), 'FIELDTRAIL_MAX_RESPONSE_MB'),
+  };
   return {
     allowedHosts,
+    requestLimits,
     anonymousLoopback: anonymousText === 'true',
     credentialLimits,
     responseCacheMb: Number(cacheText),
@@ -128,6 +140,12 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   if (text === undefined) return fallback;
   if (!/^\d+$/.test(text) || Number(text) > max) throw new ConfigError(`${name} must be a whole number of ${unit} from 0 to ${max}, got "${text}"`);
   return Number(text);
+}
+
+/** These limits have no "off": 0 would refuse every request. */
+function atLeastOne(value: number, name: string): number {
+  if (value < 1) throw new ConfigError(`${name} must be at least 1, got 0`);
+  return value;
 }
 
 /** Parses FIELDTRAIL_ALLOWED_HOSTS: names as a Host header carries them, without port or scheme. */

@@ -3,7 +3,9 @@
  * checks and serves the dashboard without another framework.
  *
  * Every request is authenticated first (API key, SSO token, or anonymous read-only on loopback),
- * then bounded: body size by role, query shape by graphql-armor, time by a per-request timeout.
+ * then bounded: body size by role, query shape by graphql-armor, the answer's estimated size by
+ * the cost model (graphql/query-cost.ts), time by a deadline the work itself checks, and the
+ * answer's real size by a cap.
  * Before any of that, the HTTP layer sets security headers on every answer, refuses foreign Host
  * names where a rebound browser could send them, and refuses bodies that are not UTF-8.
  */
@@ -20,6 +22,10 @@ import { serveDashboard } from './dashboard';
 import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { armorProtection, QUERY_LIMITS } from './graphql/limits';
+import { queryCostPlugin } from './graphql/query-cost';
+import { DEFAULT_MAX_QUERY_COST, DEFAULT_MAX_RESPONSE_MB, DEFAULT_REQUEST_TIMEOUT_MS } from './domain/request-limits';
+import { Deadline } from './services/deadline';
+import { ListSizeStatisticsCache } from './services/list-size-statistics';
 import { noSubscriptionsRule } from './graphql/operation-rules';
 import { answerCacheablePlugin, CACHE_HEADER, cacheKey, DEFAULT_RESPONSE_CACHE_MB, ResponseCache } from './graphql/response-cache';
 import { readPartsPlugin } from './graphql/read-parts';
@@ -35,8 +41,8 @@ import { setSecurityHeaders } from './http/security-headers';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Bodies editors may send: imports of whole inventories. */
 export const MAX_EDITOR_BODY_BYTES = 50 * 1024 * 1024;
-/** A request that takes longer is answered with REQUEST_TIMEOUT (its work is not waited for). */
-export const REQUEST_TIMEOUT_MS = 30_000;
+/** A request that takes longer is answered with REQUEST_TIMEOUT, and its work stops at its next read. */
+export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 
 export interface RunningServer {
   url: string;
@@ -54,6 +60,10 @@ export interface ServeOptions {
   /** Who may do what; default: anonymous read-only on loopback, nothing else. */
   access?: AccessControl;
   requestTimeoutMs?: number;
+  /** Estimated values an answer may hold (graphql/query-cost.ts); default DEFAULT_MAX_QUERY_COST. */
+  maxQueryCost?: number;
+  /** Largest answer sent, in MB (default DEFAULT_MAX_RESPONSE_MB). */
+  maxResponseMb?: number;
   /** Called with unexpected errors (already hidden from clients). */
   logError?: (err: unknown) => void;
   /** Memory for whole answers to repeated read queries, in MB (default 64; 0 turns the cache off). */
@@ -67,6 +77,9 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
   const access = options.access ?? new AccessControl(null, null);
   const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const armor = armorProtection();
+  const maxQueryCost = options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST;
+  const maxResponseBytes = Math.floor((options.maxResponseMb ?? DEFAULT_MAX_RESPONSE_MB) * 1024 * 1024);
+  const statistics = new ListSizeStatisticsCache(store, undefined, logError);
   const cacheMb = options.responseCacheMb ?? DEFAULT_RESPONSE_CACHE_MB;
   // Answers are kept per change mark; a store that cannot tell when it changed gets no cache at all.
   const responseCache = cacheMb > 0 && store.capabilities.changeMarks ? new ResponseCache(cacheMb * 1024 * 1024) : null;
@@ -82,6 +95,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     csrfPrevention: true,
     plugins: [
       ...armor.plugins,
+      queryCostPlugin(statistics, maxQueryCost),
       ...(responseCache ? [answerCacheablePlugin()] : []),
       // Reads carry sources and versions only for the node types whose fields ask for them.
       readPartsPlugin(),
@@ -179,15 +193,33 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
+    // The deadline stops the work (the reader checks it before every store call); the timer only
+    // fires it and answers the client without waiting for the work to reach its next check.
+    const deadline = new Deadline(timeoutMs);
+    const clientGone = () => deadline.cancel('cancelled');
+    res.once('close', clientGone);
     let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => {
+      deadline.cancel('deadline');
+      resolve('timeout');
+    }, timeoutMs)));
     let context: RequestContext | null = null;
     const result = await Promise.race([
-      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (context = createContext(store, actor)) }),
+      apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => (context = createContext(store, actor, deadline)) }),
       timedOut,
     ]).finally(() => clearTimeout(timer));
-    if (result === 'timeout') {
-      return sendError(res, 503, 'REQUEST_TIMEOUT', `the request took longer than ${timeoutMs} ms and was abandoned`);
+    res.off('close', clientGone);
+    const timeoutMessage = `the request took longer than ${timeoutMs} ms and was stopped; ask for less (a smaller page, fewer nested lists)`;
+    if (result === 'timeout') return sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage);
+    if (deadline.expired) {
+      // Finished past its deadline before the timer could fire (the work held the event loop), or
+      // stopped by a check: the same answer either way.
+      return sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage);
+    }
+    const answerBytes = result.body.kind === 'complete' ? Buffer.byteLength(result.body.string) : 0;
+    if (answerBytes > maxResponseBytes) {
+      const mb = (bytes: number) => String(Number((bytes / 1024 / 1024).toPrecision(2)));
+      return sendError(res, 413, 'RESPONSE_TOO_LARGE', `the answer is ${mb(answerBytes)} MB, over the limit of ${mb(maxResponseBytes)} MB (FIELDTRAIL_MAX_RESPONSE_MB); ask for fewer fields or a smaller page`);
     }
     for (const [name, value] of result.headers) res.setHeader(name, value);
     res.statusCode = result.status ?? 200;

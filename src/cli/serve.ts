@@ -22,7 +22,7 @@ export async function serve(config: Config, seed: boolean): Promise<number> {
     await store.close();
     throw err;
   }
-  const server = await startServer(store, { port: config.port, host: config.host, access: new AccessControl(store, oidc, config.anonymousLoopback, { limits: config.credentialLimits }), responseCacheMb: config.responseCacheMb, allowedHosts: config.allowedHosts });
+  const server = await startServer(store, { port: config.port, host: config.host, access: new AccessControl(store, oidc, config.anonymousLoopback, { limits: config.credentialLimits }), responseCacheMb: config.responseCacheMb, allowedHosts: config.allowedHosts, ...config.requestLimits });
   console.log(`fieldtrail: listening on ${server.url} (store: ${store.location})`);
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string) => {

@@ -1,6 +1,7 @@
 /** What every resolver receives: the request's services, each over the one store, and who asks. */
 import type { Actor } from '../domain/access';
 import { AuditLog } from '../services/audit-log';
+import { Deadline } from '../services/deadline';
 import { ComplianceService } from '../services/compliance/compliance-service';
 import { InventoryReader } from '../services/inventory-reader';
 import { InventoryService } from '../services/inventory-service';
@@ -14,6 +15,8 @@ export interface RequestContext {
   /** Reads the inventory once however many compliance fields the request asks for. */
   compliance: ComplianceService;
   auditLog: AuditLog;
+  /** When this request's work stops (checked by the reader before every store call). */
+  deadline: Deadline;
   /** Who is asking: decides what they may do, and what the audit log records. */
   actor: Actor;
   /**
@@ -24,12 +27,13 @@ export interface RequestContext {
 }
 
 /** Services are built per request: the reader and the compliance service cache what they read. */
-export function createContext(store: InventoryStore, actor: Actor): RequestContext {
+export function createContext(store: InventoryStore, actor: Actor, deadline: Deadline = Deadline.none()): RequestContext {
   return {
-    reader: new InventoryReader(store),
+    reader: new InventoryReader(store, deadline),
     inventory: new InventoryService(store),
-    compliance: new ComplianceService(store),
+    compliance: new ComplianceService(store, undefined, deadline),
     auditLog: new AuditLog(store),
+    deadline,
     actor,
     answerCache: { cacheable: false },
   };

@@ -6,6 +6,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AuthenticationError, AuthorizationError } from 'type-graphql';
 import { ConflictError, NotFoundError, ReferencedError, ValidationError } from '../domain/problems';
+import { RequestTimeoutError } from '../services/deadline';
 import { LIMIT_CODES } from './limits';
 
 /** Codes Apollo itself assigns (parse/validation errors, bad requests): safe to pass through. */
@@ -17,6 +18,8 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  // Our own cost model's refusal (query-cost.ts), raised before execution.
+  'QUERY_TOO_COSTLY',
 ]);
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
@@ -30,6 +33,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof ConflictError) {
     return { ...base, message: original.message, extensions: { code: 'CONFLICT', expectedVersion: original.expectedVersion, actualVersion: original.actualVersion } };
+  }
+  if (original instanceof RequestTimeoutError) {
+    return { ...base, message: original.message, extensions: { code: 'REQUEST_TIMEOUT' } };
   }
   if (original instanceof NotFoundError) {
     return { ...base, message: original.message, extensions: { code: 'NOT_FOUND' } };
@@ -45,7 +51,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code } };
+    const extra = code === 'QUERY_TOO_COSTLY' ? { maxCost: formatted.extensions?.maxCost } : {};
+    return { ...base, message: formatted.message, extensions: { code, ...extra } };
   }
   log(original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -24,6 +24,7 @@ import type {
   StoredClause,
   StoredField,
 } from '../store/inventory-store';
+import { Deadline } from './deadline';
 import { checkPageSize } from './paging';
 import { checkPartyQuery } from './party-query';
 
@@ -35,6 +36,14 @@ export const LINEAGE_MAX_PATHS = 1000;
 export const LINEAGE_MAX_FAN_OUT = 500;
 /** Wall-clock budget for one field's walk: an answer, marked truncated, rather than a timeout. */
 export const LINEAGE_TIME_BUDGET_MS = 2000;
+/**
+ * Keys per store call. Bigger lists are read in several calls, each after a deadline check and a
+ * turn of the event loop: what bounds how long one request holds the embedded store at a time.
+ */
+export const READ_BATCH_SIZE = 2000;
+const BATCHED = { maxBatchSize: READ_BATCH_SIZE };
+/** Lineage walks per store call: each may take up to LINEAGE_TIME_BUDGET_MS. */
+const LINEAGE_BATCH_SIZE = 20;
 
 export interface LineageOptions {
   direction: LineageDirection;
@@ -64,14 +73,25 @@ export class InventoryReader {
    */
   answerDependsOnTime = false;
 
-  constructor(private readonly store: InventoryStore) {
-    this.clauseLoader = new DataLoader((citations) => store.getClauses(citations));
+  /**
+   * `deadline`: checked on every read, and before every store call a turn of the event loop is
+   * given away, so a request past its deadline stops at its next read with RequestTimeoutError.
+   */
+  constructor(
+    private readonly store: InventoryStore,
+    private readonly deadline: Deadline = Deadline.none(),
+  ) {
+    this.clauseLoader = new DataLoader(async (citations) => {
+      await deadline.pass();
+      return store.getClauses(citations);
+    }, BATCHED);
     // Lineage requests are keyed by their JSON so identical ones in a request run once.
     this.lineageLoader = new DataLoader(async (keys) => {
+      await deadline.pass();
       const traced = await store.traceLineage(keys.map((k) => JSON.parse(k)));
       if (traced.some((t) => t.outOfTime)) this.answerDependsOnTime = true;
       return traced;
-    });
+    }, { maxBatchSize: LINEAGE_BATCH_SIZE });
   }
 
   /**
@@ -117,7 +137,10 @@ export class InventoryReader {
     if (node?.version !== undefined) return node.version;
     let loader = this.versionLoaders.get(type);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.versions(type, keys));
+      loader = new DataLoader(async (keys) => {
+        await this.deadline.pass();
+        return this.store.versions(type, keys);
+      }, BATCHED);
       this.versionLoaders.set(type, loader);
     }
     return loader.load(key);
@@ -132,12 +155,14 @@ export class InventoryReader {
     for (const [id, loader] of this.nodeLoaders) if (id.startsWith(`${type}:`)) loader.clear(key);
   }
 
-  listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+  async listAll<T extends NodeType>(type: T): Promise<Array<NodeOf[T]>> {
+    await this.deadline.pass();
     return this.prime(type, this.store.listAll(type, this.partsOf(type)));
   }
 
   async listFields(query: FieldQuery, page: PageRequest): Promise<Page<StoredField>> {
     checkPageSize(page.first);
+    await this.deadline.pass();
     const result = await this.store.listFields(query, page, this.partsOf('field'));
     await this.prime('field', Promise.resolve(result.nodes));
     return result;
@@ -146,6 +171,7 @@ export class InventoryReader {
   /** Every matching party (the unpaged `parties` list). */
   async listParties(query: PartyQuery): Promise<Party[]> {
     checkPartyQuery(query);
+    await this.deadline.pass();
     return this.prime('party', this.store.listParties(query, null, this.partsOf('party')).then((p) => p.nodes));
   }
 
@@ -153,27 +179,32 @@ export class InventoryReader {
   async pageParties(query: PartyQuery, page: PageRequest): Promise<Page<Party>> {
     checkPageSize(page.first);
     checkPartyQuery(query);
+    await this.deadline.pass();
     const result = await this.store.listParties(query, page, this.partsOf('party'));
     await this.prime('party', Promise.resolve(result.nodes));
     return result;
   }
 
-  countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>> {
+  async countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>> {
+    await this.deadline.pass();
     return this.store.countPartiesByKind(query);
   }
 
-  countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>> {
+  async countFlowsByKind(query: FlowQuery): Promise<CountsByKind<FlowKind>> {
+    await this.deadline.pass();
     return this.store.countFlowsByKind(query);
   }
 
   async listFlows(query: FlowQuery, page: PageRequest): Promise<Page<DataFlow>> {
     checkPageSize(page.first);
+    await this.deadline.pass();
     const result = await this.store.listFlows(query, page, this.partsOf('flow'));
     await this.prime('flow', Promise.resolve(result.nodes));
     return result;
   }
 
   clauses(citations: readonly string[]): Promise<StoredClause[]> {
+    this.deadline.check();
     return this.clauseLoader
       .loadMany(citations)
       .then((cs) => cs.filter((c): c is StoredClause => c !== null && !(c instanceof Error)));
@@ -238,6 +269,7 @@ export class InventoryReader {
 
   /** Field-level lineage; BAD_USER_INPUT outside maxDepth 1–20 or for an unknown start party. */
   async lineage(fieldKey: string, options: LineageOptions): Promise<TracedLineage> {
+    this.deadline.check();
     if (!Number.isInteger(options.maxDepth) || options.maxDepth < 1 || options.maxDepth > LINEAGE_MAX_DEPTH) {
       throw new ValidationError([{ path: 'maxDepth', message: `must be an integer from 1 to ${LINEAGE_MAX_DEPTH}, got ${options.maxDepth}` }], 'invalid lineage request');
     }
@@ -263,19 +295,29 @@ export class InventoryReader {
 
   /** The loader of a type's records as this request reads them (or with other parts). */
   private nodeLoader(type: NodeType, parts: ReadParts = this.partsOf(type)): DataLoader<string, unknown> {
+    // Checked on every load, cached or not: answering from loaded records can outlast the
+    // deadline as well (a million list items completed from a few thousand records).
+    this.deadline.check();
     const id = `${type}:${parts.sources ? 'sources' : ''},${parts.versions ? 'versions' : ''}`;
     let loader = this.nodeLoaders.get(id);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.getNodes(type, keys, parts));
+      loader = new DataLoader(async (keys) => {
+        await this.deadline.pass();
+        return this.store.getNodes(type, keys, parts);
+      }, BATCHED);
       this.nodeLoaders.set(id, loader);
     }
     return loader;
   }
 
   private relationLoader(relation: Relation): DataLoader<string, string[]> {
+    this.deadline.check();
     let loader = this.relationLoaders.get(relation);
     if (!loader) {
-      loader = new DataLoader((keys) => this.store.related(relation, keys));
+      loader = new DataLoader(async (keys) => {
+        await this.deadline.pass();
+        return this.store.related(relation, keys);
+      }, BATCHED);
       this.relationLoaders.set(relation, loader);
     }
     return loader;

@@ -15,10 +15,11 @@ import type { TracedLineage, LineageLimits } from '../domain/lineage';
 import type { AuditEntry, AuditFilter, WriteContext } from '../domain/audit';
 import type { ApiKeyRecord } from '../domain/access';
 import type { Page, StoredCategory, StoredClause, StoredDocument, StoredField } from '../domain/stored';
+import type { ListName, ListSizes, ListSizeStatistics } from '../domain/list-sizes';
 import type { FlowKind, ImportMode, LineageDirection, NodeType, PartyKind } from '../domain/vocabulary';
 
 // Record shapes live in the domain; re-exported so adapters keep one import for the port's vocabulary.
-export type { Page, StoredCategory, StoredClause, StoredDocument, StoredField };
+export type { ListName, ListSizes, ListSizeStatistics, Page, StoredCategory, StoredClause, StoredDocument, StoredField };
 
 export interface NodeOf {
   document: StoredDocument;
@@ -51,6 +52,10 @@ export interface RelationOf {
   'document.clauses': 'clause';
 }
 export type Relation = keyof RelationOf;
+
+// Every relation is also a list the cost model sizes (a relation missing there fails to compile).
+const RELATIONS_ARE_LISTS: Relation extends ListName ? true : never = true;
+void RELATIONS_ARE_LISTS;
 
 /** Counts per kind; a kind with no node is absent (never 0). */
 export type CountsByKind<K extends string> = Partial<Record<K, number>>;
@@ -195,6 +200,11 @@ export interface InventoryStore extends ApiKeyStore {
    */
   listParties(query: PartyQuery, page?: PageRequest | null, parts?: ReadParts): Promise<Page<Party>>;
   listFlows(query: FlowQuery, page: PageRequest, parts?: ReadParts): Promise<Page<DataFlow>>;
+  /**
+   * Node counts per type and list-length statistics per list (aggregates only, no records): what
+   * the server's query cost model estimates with. May take a while at scale; callers cache it.
+   */
+  listSizeStatistics(): Promise<ListSizeStatistics>;
   /** How many parties of each kind match the query (GROUP BY, no records read); kinds with none are absent. */
   countPartiesByKind(query: PartyQuery): Promise<CountsByKind<PartyKind>>;
   /** How many flows of each kind match the query; kinds with none are absent. */

@@ -32,6 +32,8 @@ describeEachStore('store calls per list query', (kind) => {
   }
 
   it('lists 10 and 500 fields with category, flows, purposes and recipients in the same number of store calls', async () => {
+    // The first request also reads the list-size statistics the query cost model keeps.
+    await callsToList(1);
     const small = await callsToList(10);
     const large = await callsToList(500);
     expect(small.listed).toBe(10);

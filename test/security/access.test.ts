@@ -171,7 +171,8 @@ describe('limits', () => {
     return { status: res.status, body: (await res.json()) as { errors?: Array<{ message: string; extensions: { code: string } }> } };
   };
 
-  it('refuses queries that are too deep, too aliased, too long or too costly, each with its own code', async () => {
+  // Too costly (QUERY_TOO_COSTLY) depends on the inventory's size: security/query-cost.test.ts.
+  it('refuses queries that are too deep, too aliased or too long, each with its own code', async () => {
     const deep = `{ personalFields { nodes { category { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { key } } } } } } } } } } } } } }`;
     expect((await post(deep)).body.errors?.[0].extensions.code).toBe('QUERY_TOO_DEEP');
     const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: purposes { key }`).join(" ")} }`;
@@ -179,8 +180,6 @@ describe('limits', () => {
     const tokens = `{ ${Array.from({ length: 6000 }, () => '__typename').join(' ')} }`;
     const tooLong = await post(tokens);
     expect(tooLong.body.errors?.[0].extensions.code).toBe('TOO_MANY_TOKENS');
-    const costly = `{ ${Array.from({ length: 25 }, (_, i) => `p${i}: parties { inbound { from { outbound { to { inbound { from { outbound { to { inbound { key name nameZh kind } } } } } } } } } }`).join(' ')} }`;
-    expect((await post(costly)).body.errors?.[0].extensions.code).toBe('QUERY_TOO_COSTLY');
   });
 
   it('caps request bodies: 1 MB for readers, 50 MB for editors', async () => {

@@ -7,7 +7,7 @@
 import type { Manifest } from '../../src/domain/manifest';
 import { isCrossBorder } from '../../src/domain/flows';
 import { parseManifest } from '../../src/domain/validate';
-import type { CountsByKind, FlowQuery, InventoryStore, PartyQuery } from '../../src/store/inventory-store';
+import type { CountsByKind, FlowQuery, InventoryStore, ListSizes, PartyQuery, Relation } from '../../src/store/inventory-store';
 import { fixtureFlow, inventory } from './fixtures';
 
 type Open = () => Promise<InventoryStore>;
@@ -195,6 +195,62 @@ export function describeCountsContract(open: Open, close: Close): void {
       await expectCrossBorder(['crash-6', 'share-firebase']);
       await store.deleteNodes('flow', ['share-firebase']);
       await expectCrossBorder(['crash-6']);
+    });
+  });
+
+  describe('list-size statistics (what the query cost model estimates with)', () => {
+    let store: InventoryStore;
+    const m = inventory();
+    beforeAll(async () => {
+      store = await open();
+      await store.write(m, 'REPLACE');
+    });
+    afterAll(async () => close(store));
+
+    /** items, sum of squares and longest of a set of lists, empty ones left out as the stores do. */
+    const sizes = (lists: string[][]): ListSizes => {
+      const lengths = lists.map((l) => l.length).filter((n) => n > 0);
+      return { items: lengths.reduce((a, b) => a + b, 0), sumOfSquares: lengths.reduce((a, b) => a + b * b, 0), longest: Math.max(0, ...lengths) };
+    };
+
+    test('counts every node type and sizes every list, as the relations and the manifest say', async () => {
+      const stats = await store.listSizeStatistics();
+      expect(stats.nodes).toEqual({
+        document: m.documents.length, category: m.categories.length, field: m.fields.length, purpose: m.purposes.length,
+        permission: m.permissions.length, party: m.parties.length, legalBasis: m.legalBases.length, flow: m.flows.length,
+      });
+      // The oracle for relations: related() over every owner, a read the contract checks elsewhere.
+      const owners: Record<Relation, string[]> = {
+        'field.flows': keys(m.fields), 'flow.carriedFields': keys(m.flows), 'category.children': keys(m.categories),
+        'category.fields': keys(m.categories), 'party.inbound': keys(m.parties), 'party.outbound': keys(m.parties),
+        'purpose.flows': keys(m.purposes), 'permission.flows': keys(m.permissions), 'legalBasis.flows': keys(m.legalBases),
+        'document.clauses': keys(m.documents),
+      };
+      for (const [relation, ownerKeys] of Object.entries(owners) as Array<[Relation, string[]]>) {
+        expect({ relation, sizes: stats.lists[relation] }).toEqual({ relation, sizes: sizes(await store.related(relation, ownerKeys)) });
+      }
+      // Lists a flow names itself, and every node's citations, straight from the manifest.
+      expect(stats.lists['flow.fields']).toEqual(sizes(m.flows.map((f) => f.fields)));
+      expect(stats.lists['flow.categories']).toEqual(sizes(m.flows.map((f) => f.categories)));
+      expect(stats.lists['flow.purposes']).toEqual(sizes(m.flows.map((f) => f.purposes)));
+      expect(stats.lists['flow.legalBases']).toEqual(sizes(m.flows.map((f) => f.legalBases)));
+      expect(stats.lists['flow.permissions']).toEqual(sizes(m.flows.map((f) => f.permissions)));
+      const cited = [m.categories, m.fields, m.purposes, m.permissions, m.parties, m.legalBases, m.flows].flatMap((nodes) => (nodes as Array<{ sources?: string[] }>).map((n) => n.sources ?? []));
+      expect(stats.lists['node.sources']).toEqual(sizes(cited));
+      // The fixture has lists of more than one length, so sums of squares are not items.
+      expect(stats.lists['flow.carriedFields'].sumOfSquares).toBeGreaterThan(stats.lists['flow.carriedFields'].items);
+    });
+
+    test('follows writes: a delete shrinks the lists, an empty REPLACE leaves none', async () => {
+      const before = await store.listSizeStatistics();
+      await store.deleteNodes('flow', ['share-firebase']);
+      const after = await store.listSizeStatistics();
+      expect(after.nodes.flow).toBe(before.nodes.flow - 1);
+      expect(after.lists['party.inbound'].items).toBe(before.lists['party.inbound'].items - 1);
+      await store.write(parseManifest({}), 'REPLACE');
+      const empty = await store.listSizeStatistics();
+      expect(Object.values(empty.nodes).every((n) => n === 0)).toBe(true);
+      expect(Object.values(empty.lists).every((l) => l.items === 0 && l.sumOfSquares === 0 && l.longest === 0)).toBe(true);
     });
   });
 }

@@ -33,6 +33,7 @@ import {
 import { tabularReport, type Report, type Tabular } from './report-model';
 import { renderCsv, renderHtml, renderMarkdown } from './render-text';
 import { renderXlsx } from './render-xlsx';
+import { Deadline } from '../deadline';
 
 /** The label `inventoryDiff` reads as the live inventory; no snapshot may take it. */
 export const CURRENT = 'current';
@@ -95,6 +96,8 @@ export class ComplianceService {
   constructor(
     private readonly storage: InventoryStore,
     private readonly clock: () => Date = () => new Date(),
+    /** Checked between reading and evaluating; the evaluation itself runs to its end (one synchronous pass). */
+    private readonly deadline: Deadline = Deadline.none(),
   ) {}
 
   /** Where the inventory is kept (secret-free), for messages. */
@@ -109,13 +112,22 @@ export class ComplianceService {
 
   /** The live inventory, indexed; read once per service. */
   inventory(): Promise<InventoryIndex> {
-    this.index ??= this.storage.exportManifest().then((m) => new InventoryIndex(m));
+    this.index ??= this.deadline
+      .pass()
+      .then(() => this.storage.exportManifest())
+      .then(async (m) => {
+        await this.deadline.pass();
+        return new InventoryIndex(m);
+      });
     return this.index;
   }
 
   async findings(filter: FindingFilter = {}): Promise<Finding[]> {
     checkFindingFilter(filter, this.rules);
-    this.allFindings ??= this.inventory().then((index) => evaluateRules(index, this.rules));
+    this.allFindings ??= this.inventory().then(async (index) => {
+      await this.deadline.pass();
+      return evaluateRules(index, this.rules);
+    });
     return filterFindings(await this.allFindings, filter);
   }
 

@@ -8,7 +8,7 @@
  * statement (no extra round trip). Writes run after `lockInventory` in the same transaction.
  */
 import type { NodeType } from '../../domain/vocabulary';
-import type { Relation } from '../inventory-store';
+import type { ListName, Relation } from '../inventory-store';
 import {
   API_KEY_LABEL,
   AUDIT_LABEL,
@@ -111,6 +111,42 @@ UNWIND $keys AS k
 MATCH (d:PolicyDocument {key: k, v: v})<-[:${PART_OF}]-(c:Clause)
 WITH k, c ORDER BY c.ordinal
 RETURN k AS key, collect(c.citation) AS related`,
+};
+
+/** Node counts of the active version, one column per node type (listSizeStatistics). */
+const NODE_COUNTS = `${ACTIVE}
+RETURN ${NODE_TYPES.map((t) => `COUNT { MATCH (n:${LABEL[t]} {v: v}) } AS ${t}`).join(',\n       ')}`;
+
+/** `items`, `sumOfSquares`, `longest` of the lists `match` yields as (owner, item) rows (with `v` bound). */
+function listSizes(match: string): string {
+  return `${ACTIVE}
+${match}
+WITH owner, count(DISTINCT item) AS c
+RETURN sum(c) AS items, sum(c * c) AS sumOfSquares, coalesce(max(c), 0) AS longest`;
+}
+
+const CARRIED_PAIRS = `MATCH (fl:DataFlow {v: v})
+${FIELDS_CARRIED_BY_FL}`;
+
+const LIST_SIZES: Record<ListName, string> = {
+  'field.flows': listSizes(`${CARRIED_PAIRS}
+WITH n AS owner, fl AS item`),
+  'flow.carriedFields': listSizes(`${CARRIED_PAIRS}
+WITH fl AS owner, n AS item`),
+  'category.children': listSizes('MATCH (item:DataCategory {v: v})-[:CHILD_OF]->(owner:DataCategory)'),
+  'category.fields': listSizes('MATCH (item:PersonalField {v: v})-[:IN_CATEGORY]->(owner:DataCategory)'),
+  'party.inbound': listSizes('MATCH (item:DataFlow {v: v})-[:TO]->(owner:Party)'),
+  'party.outbound': listSizes('MATCH (item:DataFlow {v: v})-[:FROM]->(owner:Party)'),
+  'purpose.flows': listSizes('MATCH (item:DataFlow {v: v})-[:FOR_PURPOSE]->(owner:Purpose)'),
+  'permission.flows': listSizes('MATCH (item:DataFlow {v: v})-[:GATED_BY]->(owner:Permission)'),
+  'legalBasis.flows': listSizes('MATCH (item:DataFlow {v: v})-[:ON_BASIS]->(owner:LegalBasis)'),
+  'document.clauses': listSizes(`MATCH (item:${CLAUSE_LABEL})-[:${PART_OF}]->(owner:PolicyDocument {v: v})`),
+  'flow.fields': listSizes('MATCH (owner:DataFlow {v: v})-[:CARRIES_FIELD]->(item:PersonalField)'),
+  'flow.categories': listSizes('MATCH (owner:DataFlow {v: v})-[:CARRIES_CATEGORY]->(item:DataCategory)'),
+  'flow.purposes': listSizes('MATCH (owner:DataFlow {v: v})-[:FOR_PURPOSE]->(item:Purpose)'),
+  'flow.legalBases': listSizes('MATCH (owner:DataFlow {v: v})-[:ON_BASIS]->(item:LegalBasis)'),
+  'flow.permissions': listSizes('MATCH (owner:DataFlow {v: v})-[:GATED_BY]->(item:Permission)'),
+  'node.sources': listSizes(`MATCH (item:${CLAUSE_LABEL} {v: v})<-[:CITES]-(owner)`),
 };
 
 function incoming(label: string, rel: string, from: string): string {
@@ -216,6 +252,9 @@ const CITING_LABELS = NODE_TYPES.filter((t) => OWNED_EDGES[t].some((e) => e.targ
 const byType = <T>(make: (t: NodeType) => T): Record<NodeType, T> => Object.fromEntries(NODE_TYPES.map((t) => [t, make(t)])) as Record<NodeType, T>;
 
 export const CYPHER = {
+  // ---- what the query cost model estimates with (listSizeStatistics)
+  nodeCounts: NODE_COUNTS,
+  listSizes: LIST_SIZES,
   // ---- schema, control node and versions
   constraintControl: `CREATE CONSTRAINT inventory_control_id IF NOT EXISTS FOR (c:${CONTROL_LABEL}) REQUIRE c.id IS UNIQUE`,
   constraintVersion: `CREATE CONSTRAINT inventory_version_v IF NOT EXISTS FOR (i:${VERSION_LABEL}) REQUIRE i.v IS UNIQUE`,

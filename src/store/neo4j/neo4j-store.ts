@@ -22,6 +22,9 @@ import { SECTION_OF } from '../../domain/references';
 import { NODE_TYPES, type FlowKind, type ImportMode, type NodeType, type PartyKind } from '../../domain/vocabulary';
 import type {
   CountsByKind,
+  ListName,
+  ListSizes,
+  ListSizeStatistics,
   FieldQuery,
   FlowQuery,
   InventoryStore,
@@ -157,6 +160,17 @@ export class Neo4jStore implements InventoryStore {
     const rows = await this.tx.readRows(CYPHER.getClauses, { citations: [...new Set(citations)] });
     const byCitation = new Map(rows.map((r) => [(r.clause as Props).citation as string, clauseFromProps(r.clause as Props)]));
     return citations.map((c) => byCitation.get(c) ?? null);
+  }
+
+  async listSizeStatistics(): Promise<ListSizeStatistics> {
+    const [counts] = await this.tx.readRows(CYPHER.nodeCounts, {});
+    const nodes = Object.fromEntries(NODE_TYPES.map((t) => [t, Number(counts?.[t] ?? 0)])) as Record<NodeType, number>;
+    const lists = {} as Record<ListName, ListSizes>;
+    for (const [name, cypher] of Object.entries(CYPHER.listSizes) as Array<[ListName, string]>) {
+      const [row] = await this.tx.readRows(cypher, {});
+      lists[name] = { items: Number(row?.items ?? 0), sumOfSquares: Number(row?.sumOfSquares ?? 0), longest: Number(row?.longest ?? 0) };
+    }
+    return { nodes, lists };
   }
 
   async related(relation: Relation, keys: readonly string[]): Promise<string[][]> {

@@ -5,7 +5,7 @@
  * index names are spliced in, and those come from the schema, never from a request.
  */
 import type { NodeType } from '../../domain/vocabulary';
-import type { Relation } from '../inventory-store';
+import type { ListName, Relation } from '../inventory-store';
 import type { FlowLists } from './rows';
 
 /** Where each node type lives, and how a row becomes a record. */
@@ -79,6 +79,30 @@ export const RELATION_SQL: Record<Relation, string> = {
                        WHERE legal_basis_key IN (SELECT value FROM json_each(?)) ORDER BY k, v`,
   'document.clauses': `SELECT document_key AS k, document_key || '#' || ref AS v FROM clauses
                        WHERE document_key IN (SELECT value FROM json_each(?)) ORDER BY k, ordinal`,
+};
+
+/** `[items, sumOfSquares, longest]` of the lists `from` holds, one list per distinct `owner`. */
+const listSizes = (from: string, owner: string) =>
+  `SELECT coalesce(sum(c), 0), coalesce(sum(c * c), 0), coalesce(max(c), 0) FROM (SELECT count(*) AS c FROM ${from} GROUP BY ${owner})`;
+
+/** List-length statistics for the query cost model (listSizeStatistics()), one statement per list. */
+export const LIST_SIZE_SQL: Record<ListName, string> = {
+  'field.flows': listSizes('flow_carried_fields', 'field_key'),
+  'flow.carriedFields': listSizes('flow_carried_fields', 'flow_key'),
+  'category.children': listSizes('categories WHERE parent_key IS NOT NULL', 'parent_key'),
+  'category.fields': listSizes('fields', 'category_key'),
+  'party.inbound': listSizes('flows', 'to_key'),
+  'party.outbound': listSizes('flows', 'from_key'),
+  'purpose.flows': listSizes('flow_purposes', 'purpose_key'),
+  'permission.flows': listSizes('flow_permissions', 'permission_key'),
+  'legalBasis.flows': listSizes('flow_legal_bases', 'legal_basis_key'),
+  'document.clauses': listSizes('clauses', 'document_key'),
+  'flow.fields': listSizes('flow_fields', 'flow_key'),
+  'flow.categories': listSizes('flow_categories', 'flow_key'),
+  'flow.purposes': listSizes('flow_purposes', 'flow_key'),
+  'flow.legalBases': listSizes('flow_legal_bases', 'flow_key'),
+  'flow.permissions': listSizes('flow_permissions', 'flow_key'),
+  'node.sources': listSizes('sources', 'node_type, node_key'),
 };
 
 /** What references a node of each type, as `[referring type, SQL returning referrer keys]`. */
