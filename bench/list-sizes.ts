@@ -3,7 +3,7 @@
  * estimates with) of a synthetic inventory, loaded into an in-memory SQLite store, as JSON.
  * `test/security/fixtures/list-sizes-L.json` was written by
  * `npx ts-node --transpile-only bench/list-sizes.ts --scale L > test/security/fixtures/list-sizes-L.json`
- * (about a minute on 2 cores), so the cost model's test prices documents at L without loading L.
+ * (about 30 s on 2 cores), so the cost model's test prices documents at L without loading L.
  */
 import { parseArgs } from 'node:util';
 import { InventoryService } from '../src/services/inventory-service';

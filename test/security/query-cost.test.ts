@@ -6,6 +6,7 @@
  * size cap is refused (RESPONSE_TOO_LARGE).
  */
 import { getIntrospectionQuery } from 'graphql';
+import { ConfigError, loadConfig } from '../../src/config';
 import { generateInventory } from '../../bench/generate';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/server';
 import { AccessControl } from '../../src/services/access/access-control';
@@ -144,17 +145,23 @@ describe('a query the estimate lets through, at M (10,000 fields, 50,000 flows)'
   });
 
   it('lets /healthz answer, again and again, while it runs', async () => {
-    let settled = false;
-    const running = post(server, HEAVY).finally(() => (settled = true));
-    const answeredWhileRunning: number[] = [];
-    while (!settled) {
-      const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
-      if (!settled) answeredWhileRunning.push(res.status);
+    // A longer deadline than above, so the check does not hang on how busy the machine is.
+    const patient = await serve(real, { maxQueryCost: Number.MAX_SAFE_INTEGER, requestTimeoutMs: 3000, responseCacheMb: 0 });
+    try {
+      let settled = false;
+      const running = post(patient, HEAVY).finally(() => (settled = true));
+      const answeredWhileRunning: number[] = [];
+      while (!settled) {
+        const res = await fetch(`http://127.0.0.1:${patient.port}/healthz`);
+        if (!settled) answeredWhileRunning.push(res.status);
+      }
+      expect((await running).status).toBe(503);
+      // Health checks got in between the query's store calls, each answered before the query was.
+      expect(answeredWhileRunning.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(answeredWhileRunning)).toEqual(new Set([200]));
+    } finally {
+      await patient.stop();
     }
-    expect((await running).status).toBe(503);
-    // The query ran for its whole second; health checks got in between its store calls.
-    expect(answeredWhileRunning.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(answeredWhileRunning)).toEqual(new Set([200]));
   });
 
   it('with the default limits the same query is refused before it runs', async () => {
@@ -195,5 +202,37 @@ describe('the response size cap', () => {
     const answer = await post(server, '{ policyDocuments { key clauses { ref } } }');
     expect(answer.status).toBe(200);
     expect((answer.data!.policyDocuments as Array<{ clauses: unknown[] }>)[0].clauses).toHaveLength(149);
+  });
+});
+
+describe('the settings', () => {
+  it('read FIELDTRAIL_MAX_QUERY_COST, FIELDTRAIL_REQUEST_TIMEOUT_SECONDS and FIELDTRAIL_MAX_RESPONSE_MB, with their defaults', () => {
+    expect(loadConfig({}).requestLimits).toEqual({ maxQueryCost: 500_000, requestTimeoutMs: 30_000, maxResponseMb: 64 });
+    const set = loadConfig({ FIELDTRAIL_MAX_QUERY_COST: '2000000', FIELDTRAIL_REQUEST_TIMEOUT_SECONDS: '5', FIELDTRAIL_MAX_RESPONSE_MB: '16' });
+    expect(set.requestLimits).toEqual({ maxQueryCost: 2_000_000, requestTimeoutMs: 5000, maxResponseMb: 16 });
+  });
+
+  it.each([
+    ['FIELDTRAIL_MAX_QUERY_COST', '0', /FIELDTRAIL_MAX_QUERY_COST must be at least 1/],
+    ['FIELDTRAIL_MAX_QUERY_COST', '1e6', /FIELDTRAIL_MAX_QUERY_COST must be a whole number of estimated values/],
+    ['FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', '-1', /FIELDTRAIL_REQUEST_TIMEOUT_SECONDS must be a whole number of seconds from 0 to 3600, got "-1"/],
+    ['FIELDTRAIL_MAX_RESPONSE_MB', '0', /FIELDTRAIL_MAX_RESPONSE_MB must be at least 1/],
+  ])('refuse %s=%s, naming the setting', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('a lower cost limit set on the server refuses what the default lets through', async () => {
+    const store = await openTestStore('sqlite');
+    await seedIfEmpty(store);
+    const strict = await serve(store, { maxQueryCost: 1000 });
+    try {
+      const answer = await post(strict, DASHBOARD_PAGE);
+      expect(answer.status).toBe(400);
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 1000 });
+    } finally {
+      await strict.stop();
+      await store.close();
+    }
   });
 });

@@ -33,6 +33,11 @@ async function serve(respond: Responder) {
     const res = await fetch(server!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ query, variables }) });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions: Record<string, unknown> }> };
   };
+  // The server's first request also reads the list-size statistics its cost model prices queries
+  // with (pinned in neo4j-cypher.test.ts): read them here, so each test sees only its own request.
+  await post('{ __typename }');
+  expect(driver.sent.filter((s) => /^(nodeCount|listSizes)\./.test(s.name))).toHaveLength(driver.sent.length);
+  driver.clear();
   return { driver, post };
 }
 afterEach(async () => {

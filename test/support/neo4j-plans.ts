@@ -442,6 +442,8 @@ export function paramsFor(name: string, ctx: PlanContext): Record<string, unknow
     case 'listApiKeys':
     case 'listSnapshots':
     case 'listAll':
+    case 'nodeCount':
+    case 'listSizes':
       return {};
     case 'switchVersion':
     case 'countVersionNodes':

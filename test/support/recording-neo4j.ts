@@ -73,7 +73,9 @@ export class RecordingNeo4j implements Neo4jConnection {
     return this.sent.map((s) => s.name);
   }
 
+  /** Forgets what was sent, and numbers transactions from 1 again. */
   clear(): void {
     this.sent.length = 0;
+    this.transactions = 0;
   }
 }

@@ -113,9 +113,10 @@ WITH k, c ORDER BY c.ordinal
 RETURN k AS key, collect(c.citation) AS related`,
 };
 
-/** Node counts of the active version, one column per node type (listSizeStatistics). */
-const NODE_COUNTS = `${ACTIVE}
-RETURN ${NODE_TYPES.map((t) => `COUNT { MATCH (n:${LABEL[t]} {v: v}) } AS ${t}`).join(',\n       ')}`;
+/** Nodes of a type in the active version (listSizeStatistics). */
+const nodeCount = (type: NodeType) => `${ACTIVE}
+MATCH (n:${LABEL[type]} {v: v})
+RETURN count(n) AS count`;
 
 /** `items`, `sumOfSquares`, `longest` of the lists `match` yields as (owner, item) rows (with `v` bound). */
 function listSizes(match: string): string {
@@ -128,24 +129,26 @@ RETURN sum(c) AS items, sum(c * c) AS sumOfSquares, coalesce(max(c), 0) AS longe
 const CARRIED_PAIRS = `MATCH (fl:DataFlow {v: v})
 ${FIELDS_CARRIED_BY_FL}`;
 
+// Each pattern starts at its smaller side, seeking it by version: the planner would rather scan a
+// small label without one (a handful of purposes) than seek 50,000 flows.
 const LIST_SIZES: Record<ListName, string> = {
   'field.flows': listSizes(`${CARRIED_PAIRS}
 WITH n AS owner, fl AS item`),
   'flow.carriedFields': listSizes(`${CARRIED_PAIRS}
 WITH fl AS owner, n AS item`),
-  'category.children': listSizes('MATCH (item:DataCategory {v: v})-[:CHILD_OF]->(owner:DataCategory)'),
-  'category.fields': listSizes('MATCH (item:PersonalField {v: v})-[:IN_CATEGORY]->(owner:DataCategory)'),
-  'party.inbound': listSizes('MATCH (item:DataFlow {v: v})-[:TO]->(owner:Party)'),
-  'party.outbound': listSizes('MATCH (item:DataFlow {v: v})-[:FROM]->(owner:Party)'),
-  'purpose.flows': listSizes('MATCH (item:DataFlow {v: v})-[:FOR_PURPOSE]->(owner:Purpose)'),
-  'permission.flows': listSizes('MATCH (item:DataFlow {v: v})-[:GATED_BY]->(owner:Permission)'),
-  'legalBasis.flows': listSizes('MATCH (item:DataFlow {v: v})-[:ON_BASIS]->(owner:LegalBasis)'),
-  'document.clauses': listSizes(`MATCH (item:${CLAUSE_LABEL})-[:${PART_OF}]->(owner:PolicyDocument {v: v})`),
+  'category.children': listSizes('MATCH (owner:DataCategory {v: v})<-[:CHILD_OF]-(item:DataCategory)'),
+  'category.fields': listSizes('MATCH (owner:DataCategory {v: v})<-[:IN_CATEGORY]-(item:PersonalField)'),
+  'party.inbound': listSizes('MATCH (owner:Party {v: v})<-[:TO]-(item:DataFlow)'),
+  'party.outbound': listSizes('MATCH (owner:Party {v: v})<-[:FROM]-(item:DataFlow)'),
+  'purpose.flows': listSizes('MATCH (owner:Purpose {v: v})<-[:FOR_PURPOSE]-(item:DataFlow)'),
+  'permission.flows': listSizes('MATCH (owner:Permission {v: v})<-[:GATED_BY]-(item:DataFlow)'),
+  'legalBasis.flows': listSizes('MATCH (owner:LegalBasis {v: v})<-[:ON_BASIS]-(item:DataFlow)'),
+  'document.clauses': listSizes(`MATCH (owner:PolicyDocument {v: v})<-[:${PART_OF}]-(item:${CLAUSE_LABEL})`),
   'flow.fields': listSizes('MATCH (owner:DataFlow {v: v})-[:CARRIES_FIELD]->(item:PersonalField)'),
-  'flow.categories': listSizes('MATCH (owner:DataFlow {v: v})-[:CARRIES_CATEGORY]->(item:DataCategory)'),
-  'flow.purposes': listSizes('MATCH (owner:DataFlow {v: v})-[:FOR_PURPOSE]->(item:Purpose)'),
-  'flow.legalBases': listSizes('MATCH (owner:DataFlow {v: v})-[:ON_BASIS]->(item:LegalBasis)'),
-  'flow.permissions': listSizes('MATCH (owner:DataFlow {v: v})-[:GATED_BY]->(item:Permission)'),
+  'flow.categories': listSizes('MATCH (item:DataCategory {v: v})<-[:CARRIES_CATEGORY]-(owner:DataFlow)'),
+  'flow.purposes': listSizes('MATCH (item:Purpose {v: v})<-[:FOR_PURPOSE]-(owner:DataFlow)'),
+  'flow.legalBases': listSizes('MATCH (item:LegalBasis {v: v})<-[:ON_BASIS]-(owner:DataFlow)'),
+  'flow.permissions': listSizes('MATCH (item:Permission {v: v})<-[:GATED_BY]-(owner:DataFlow)'),
   'node.sources': listSizes(`MATCH (item:${CLAUSE_LABEL} {v: v})<-[:CITES]-(owner)`),
 };
 
@@ -253,7 +256,7 @@ const byType = <T>(make: (t: NodeType) => T): Record<NodeType, T> => Object.from
 
 export const CYPHER = {
   // ---- what the query cost model estimates with (listSizeStatistics)
-  nodeCounts: NODE_COUNTS,
+  nodeCount: byType(nodeCount),
   listSizes: LIST_SIZES,
   // ---- schema, control node and versions
   constraintControl: `CREATE CONSTRAINT inventory_control_id IF NOT EXISTS FOR (c:${CONTROL_LABEL}) REQUIRE c.id IS UNIQUE`,

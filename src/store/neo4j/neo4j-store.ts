@@ -163,8 +163,8 @@ export class Neo4jStore implements InventoryStore {
   }
 
   async listSizeStatistics(): Promise<ListSizeStatistics> {
-    const [counts] = await this.tx.readRows(CYPHER.nodeCounts, {});
-    const nodes = Object.fromEntries(NODE_TYPES.map((t) => [t, Number(counts?.[t] ?? 0)])) as Record<NodeType, number>;
+    const nodes = {} as Record<NodeType, number>;
+    for (const type of NODE_TYPES) nodes[type] = Number((await this.tx.readRows(CYPHER.nodeCount[type], {}))[0]?.count ?? 0);
     const lists = {} as Record<ListName, ListSizes>;
     for (const [name, cypher] of Object.entries(CYPHER.listSizes) as Array<[ListName, string]>) {
       const [row] = await this.tx.readRows(cypher, {});
