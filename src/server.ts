@@ -22,6 +22,7 @@ import { serveDashboard } from './dashboard';
 import { createContext, type RequestContext } from './graphql/context';
 import { formatError } from './graphql/errors';
 import { armorProtection, QUERY_LIMITS } from './graphql/limits';
+import { writesRunToTheEndPlugin } from './graphql/deadline-plugin';
 import { queryCostPlugin } from './graphql/query-cost';
 import { DEFAULT_MAX_QUERY_COST, DEFAULT_MAX_RESPONSE_MB, DEFAULT_REQUEST_TIMEOUT_MS } from './domain/request-limits';
 import { Deadline } from './services/deadline';
@@ -96,6 +97,7 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     plugins: [
       ...armor.plugins,
       queryCostPlugin(statistics, maxQueryCost),
+      writesRunToTheEndPlugin(),
       ...(responseCache ? [answerCacheablePlugin()] : []),
       // Reads carry sources and versions only for the node types whose fields ask for them.
       readPartsPlugin(),
@@ -193,13 +195,16 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
       }
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body };
-    // The deadline stops the work (the reader checks it before every store call); the timer only
-    // fires it and answers the client without waiting for the work to reach its next check.
+    // The deadline stops the work (the reader checks it on every read); the timer only fires it
+    // and answers the client without waiting for the work to reach its next check. Mutations
+    // lift it (graphql/deadline-plugin.ts).
     const deadline = new Deadline(timeoutMs);
     const clientGone = () => deadline.cancel('cancelled');
     res.once('close', clientGone);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => {
+      // A mutation lifted its deadline: its answer is waited for.
+      if (deadline.isLifted) return;
       deadline.cancel('deadline');
       resolve('timeout');
     }, timeoutMs)));

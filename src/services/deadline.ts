@@ -16,6 +16,8 @@ export class RequestTimeoutError extends Error {
 export class Deadline {
   private readonly endsAt: number;
   private cancelledBecause: 'deadline' | 'cancelled' | null = null;
+  /** Set for a write: it commits whole or not at all, so it is never stopped halfway or unanswered. */
+  private lifted = false;
   /** The last turn handed out: passes queue behind it, one per turn of the event loop. */
   private lastTurn: Promise<void> = Promise.resolve();
 
@@ -30,10 +32,23 @@ export class Deadline {
 
   /** Stops the work at its next check (the server's timer, or a client that closed its connection). */
   cancel(reason: 'deadline' | 'cancelled' = 'deadline'): void {
-    this.cancelledBecause ??= reason;
+    if (!this.lifted) this.cancelledBecause ??= reason;
+  }
+
+  /**
+   * No deadline from now on, unless one has already passed: for a mutation, whose transaction
+   * must finish (and its client hear how) once started.
+   */
+  lift(): void {
+    if (!this.expired) this.lifted = true;
+  }
+
+  get isLifted(): boolean {
+    return this.lifted;
   }
 
   get expired(): boolean {
+    if (this.lifted) return false;
     return this.cancelledBecause !== null || Date.now() >= this.endsAt;
   }
 

@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from '../../src/config';
 import { generateInventory } from '../../bench/generate';
 import { startServer, type RunningServer, type ServeOptions } from '../../src/server';
 import { AccessControl } from '../../src/services/access/access-control';
+import { newApiKey } from '../../src/services/access/api-keys';
 import { InventoryService } from '../../src/services/inventory-service';
 import { seedIfEmpty } from '../../src/services/seeds';
 import type { InventoryStore } from '../../src/store/inventory-store';
@@ -232,6 +233,37 @@ describe('the settings', () => {
       expect(answer.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', maxCost: 1000 });
     } finally {
       await strict.stop();
+      await store.close();
+    }
+  });
+});
+
+describe('a write that outlasts the deadline', () => {
+  it('is not stopped halfway nor answered REQUEST_TIMEOUT: it commits and its client hears so', async () => {
+    const store = await openTestStore('sqlite');
+    const { secret, record } = await newApiKey('slow writer', 'editor');
+    await store.saveApiKey(record);
+    // Instrumentation, not a mock: the real store, its write made slower than the deadline.
+    const write = store.write.bind(store);
+    store.write = async (...args) => {
+      await new Promise((r) => setTimeout(r, 1200));
+      return write(...args);
+    };
+    const server = await serve(store, { requestTimeoutMs: 300 });
+    try {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: 'mutation { upsertParty(input: { key: "slow-vendor", name: "Slow Vendor", kind: THIRD_PARTY }) { key name } }' }),
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ data: { upsertParty: { key: 'slow-vendor', name: 'Slow Vendor' } } });
+      expect((await store.getNodes('party', ['slow-vendor']))[0]?.name).toBe('Slow Vendor');
+      // A read on the same server still has its deadline.
+      const read = await post(server, '{ parties { key } }');
+      expect(read.status).toBe(200);
+    } finally {
+      await server.stop();
       await store.close();
     }
   });
