@@ -2,7 +2,7 @@
  * Configuration: environment variables, overridden by command-line flags.
  * Bad values fail start-up with a message naming the variable or flag.
  */
-import { DEFAULT_MAX_QUERY_COST, DEFAULT_MAX_RESPONSE_MB, DEFAULT_REQUEST_TIMEOUT_MS as REQUEST_TIMEOUT_MS } from './domain/request-limits';
+import { DEFAULT_MAX_QUERY_COST, DEFAULT_MAX_RESPONSE_MB, DEFAULT_REQUEST_TIMEOUT_MS } from './domain/request-limits';
 import { DEFAULT_CREDENTIAL_LIMITS, DEFAULT_OIDC_CLOCK_TOLERANCE_SECONDS, isRole, type CredentialLimits, type OidcSettings, type Role } from './domain/access';
 
 export type StoreKind = 'sqlite' | 'neo4j';
@@ -43,7 +43,7 @@ export const CONFIG_TABLE: Array<{ env: string; flag: string; default: string; m
   { env: 'FIELDTRAIL_ALLOWED_HOSTS', flag: '', default: '', meaning: 'host names a proxy forwards under, comma-separated (`fieldtrail.example.com`, `*.example.com`); besides loopback names, only these are answered (see docs/security.md)' },
   { env: 'FIELDTRAIL_RESPONSE_CACHE_MB', flag: '', default: '64', meaning: 'memory for whole answers to repeated read queries, kept until the inventory changes (`0`: off)' },
   { env: 'FIELDTRAIL_MAX_QUERY_COST', flag: '', default: String(DEFAULT_MAX_QUERY_COST), meaning: 'estimated values one answer may hold; costlier queries are refused before they run (QUERY_TOO_COSTLY, see docs/security.md)' },
-  { env: 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', flag: '', default: String(REQUEST_TIMEOUT_MS / 1000), meaning: 'a request still running after this many seconds is stopped and answered 503 REQUEST_TIMEOUT' },
+  { env: 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', flag: '', default: String(DEFAULT_REQUEST_TIMEOUT_MS / 1000), meaning: 'a request still running after this many seconds is stopped and answered 503 REQUEST_TIMEOUT' },
   { env: 'FIELDTRAIL_MAX_RESPONSE_MB', flag: '', default: String(DEFAULT_MAX_RESPONSE_MB), meaning: 'largest answer sent, in MB; a larger one is answered 413 RESPONSE_TOO_LARGE' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_KEY', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerKeyId), meaning: 'failed sign-ins per minute with one API key id, from addresses that never signed in with it (`0`: no limit)' },
   { env: 'FIELDTRAIL_AUTH_FAILURES_PER_ADDRESS', flag: '', default: String(DEFAULT_CREDENTIAL_LIMITS.failuresPerAddress), meaning: 'failed sign-ins per minute from one client address (IPv6: one /64) (`0`: no limit)' },
@@ -108,7 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Record<string, string 
   const allowedHosts = parseAllowedHosts(env.FIELDTRAIL_ALLOWED_HOSTS);
   const requestLimits = {
     maxQueryCost: atLeastOne(wholeNumber(env, 'FIELDTRAIL_MAX_QUERY_COST', DEFAULT_MAX_QUERY_COST, 100_000_000, 'estimated values'), 'FIELDTRAIL_MAX_QUERY_COST'),
-    requestTimeoutMs: atLeastOne(wholeNumber(env, 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', REQUEST_TIMEOUT_MS / 1000, 3600, 'seconds'), 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS') * 1000,
+    requestTimeoutMs: atLeastOne(wholeNumber(env, 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_MS / 1000, 3600, 'seconds'), 'FIELDTRAIL_REQUEST_TIMEOUT_SECONDS') * 1000,
     maxResponseMb: atLeastOne(wholeNumber(env, 'FIELDTRAIL_MAX_RESPONSE_MB', DEFAULT_MAX_RESPONSE_MB, 4096, 'megabytes'), 'FIELDTRAIL_MAX_RESPONSE_MB'),
   };
   return {

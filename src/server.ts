@@ -42,8 +42,6 @@ import { setSecurityHeaders } from './http/security-headers';
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Bodies editors may send: imports of whole inventories. */
 export const MAX_EDITOR_BODY_BYTES = 50 * 1024 * 1024;
-/** A request that takes longer is answered with REQUEST_TIMEOUT, and its work stops at its next read. */
-export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 
 export interface RunningServer {
   url: string;
@@ -76,7 +74,7 @@ export interface ServeOptions {
 export async function startServer(store: InventoryStore, options: ServeOptions): Promise<RunningServer> {
   const logError = options.logError ?? ((err: unknown) => console.error('fieldtrail: unexpected error:', err));
   const access = options.access ?? new AccessControl(null, null);
-  const timeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const armor = armorProtection();
   const maxQueryCost = options.maxQueryCost ?? DEFAULT_MAX_QUERY_COST;
   const maxResponseBytes = Math.floor((options.maxResponseMb ?? DEFAULT_MAX_RESPONSE_MB) * 1024 * 1024);
@@ -215,12 +213,9 @@ export async function startServer(store: InventoryStore, options: ServeOptions):
     ]).finally(() => clearTimeout(timer));
     res.off('close', clientGone);
     const timeoutMessage = `the request took longer than ${timeoutMs} ms and was stopped; ask for less (a smaller page, fewer nested lists)`;
-    if (result === 'timeout') return sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage);
-    if (deadline.expired) {
-      // Finished past its deadline before the timer could fire (the work held the event loop), or
-      // stopped by a check: the same answer either way.
-      return sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage);
-    }
+    // Timed out; or finished past its deadline before the timer could fire (the work held the
+    // event loop), or stopped by a check: the same answer each way.
+    if (result === 'timeout' || deadline.expired) return sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage);
     const answerBytes = result.body.kind === 'complete' ? Buffer.byteLength(result.body.string) : 0;
     if (answerBytes > maxResponseBytes) {
       const mb = (bytes: number) => String(Number((bytes / 1024 / 1024).toPrecision(2)));

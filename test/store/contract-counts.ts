@@ -29,14 +29,18 @@ function crossBorderKeys(m: Manifest): string[] {
 const party = (key: string) => inventory().parties.find((p) => p.key === key)!;
 const keys = (nodes: Array<{ key: string }>) => nodes.map((n) => n.key);
 
+/** A store from `open`, holding `manifest`: what most blocks below start from. */
+async function openLoaded(open: Open, manifest: Manifest): Promise<InventoryStore> {
+  const store = await open();
+  await store.write(manifest, 'REPLACE');
+  return store;
+}
+
 export function describeCountsContract(open: Open, close: Close): void {
   describe('counts by kind', () => {
     let store: InventoryStore;
     const m = inventory();
-    beforeAll(async () => {
-      store = await open();
-      await store.write(m, 'REPLACE');
-    });
+    beforeAll(async () => (store = await openLoaded(open, m)));
     afterAll(async () => close(store));
 
     test('parties of each kind, every party counted once', async () => {
@@ -74,10 +78,7 @@ export function describeCountsContract(open: Open, close: Close): void {
   describe('listParties with a page', () => {
     let store: InventoryStore;
     const all = inventory().parties.map((p) => p.key).sort();
-    beforeAll(async () => {
-      store = await open();
-      await store.write(inventory(), 'REPLACE');
-    });
+    beforeAll(async () => (store = await openLoaded(open, inventory())));
     afterAll(async () => close(store));
 
     test('pages in key order, each with the total of every match', async () => {
@@ -107,10 +108,7 @@ export function describeCountsContract(open: Open, close: Close): void {
   describe('parties by several kinds and by SDK package name', () => {
     let store: InventoryStore;
     const m = inventory();
-    beforeAll(async () => {
-      store = await open();
-      await store.write(m, 'REPLACE');
-    });
+    beforeAll(async () => (store = await openLoaded(open, m)));
     afterAll(async () => close(store));
 
     const cases: Array<[string, PartyQuery, string[]]> = [
@@ -201,10 +199,7 @@ export function describeCountsContract(open: Open, close: Close): void {
   describe('list-size statistics (what the query cost model estimates with)', () => {
     let store: InventoryStore;
     const m = inventory();
-    beforeAll(async () => {
-      store = await open();
-      await store.write(m, 'REPLACE');
-    });
+    beforeAll(async () => (store = await openLoaded(open, m)));
     afterAll(async () => close(store));
 
     /** items, sum of squares and longest of a set of lists, empty ones left out as the stores do. */
